@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Local distributed shape: a private RabbitMQ on loopback and the four services as separate
+# processes. Usage: deploy/run-local.sh [start|stop|status]
+# Mirrors docker-compose.yml (same settings, same ports) without a container engine.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/.." && pwd)
+export AMPACDS_STATE="${AMPACDS_STATE:-$repo/.local}"
+state="$AMPACDS_STATE"
+rabbit_port="${AMPACDS_RABBITMQ_PORT:-5673}"
+configuration="${AMPACDS_CONFIGURATION:-Release}"
+services=(Intake Quantification Prediction Reporting)
+declare -A health_port=([Intake]=5181 [Quantification]=5182 [Prediction]=5183 [Reporting]=5180)
+
+start() {
+  "$here/install-deps.sh"
+  AMPACDS_RABBITMQ_PORT="$rabbit_port" "$here/rabbitmq.sh" start
+  dotnet build "$repo/AmpaCds.sln" -c "$configuration" -nologo -v q
+  mkdir -p "$state/pids" "$state/logs" "$state/data"
+  for service in "${services[@]}"; do
+    pidfile="$state/pids/$service.pid"
+    if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+      echo "$service: already running (pid $(cat "$pidfile"))"; continue
+    fi
+    out="$repo/services/$service/AmpaCds.$service.Host/bin/$configuration/net10.0"
+    # Content root = the build output, where appsettings.json lives; state goes to $state/data.
+    ( cd "$out" && AmpaCds__DataRoot="$state/data" AmpaCds__Bus__Transport=RabbitMq AmpaCds__Bus__Port="$rabbit_port" \
+        nohup dotnet "AmpaCds.$service.Host.dll" > "$state/logs/$service.log" 2>&1 & echo $! > "$pidfile" )
+  done
+  for service in "${services[@]}"; do
+    url="http://127.0.0.1:${health_port[$service]}/health/ready"
+    for _ in $(seq 1 90); do
+      curl -fsS "$url" >/dev/null 2>&1 && break
+      kill -0 "$(cat "$state/pids/$service.pid")" 2>/dev/null || { echo "$service exited; see $state/logs/$service.log" >&2; tail -20 "$state/logs/$service.log" >&2; exit 1; }
+      sleep 1
+    done
+    curl -fsS "$url" >/dev/null || { echo "$service not healthy at $url" >&2; exit 1; }
+    echo "$service: ready (health $url)"
+  done
+  echo "AmpaCds running: DICOM C-STORE 127.0.0.1:11112 (AE AMPACDS), gRPC http://127.0.0.1:5080; logs in $state/logs"
+}
+
+stop() {
+  for service in "${services[@]}"; do
+    pidfile="$state/pids/$service.pid"
+    [ -f "$pidfile" ] || continue
+    pid=$(cat "$pidfile")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$pidfile"
+    echo "$service: stopped"
+  done
+  AMPACDS_RABBITMQ_PORT="$rabbit_port" "$here/rabbitmq.sh" stop
+}
+
+status() {
+  for service in "${services[@]}"; do
+    pidfile="$state/pids/$service.pid"
+    if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then echo "$service: running"; else echo "$service: stopped"; fi
+  done
+  AMPACDS_RABBITMQ_PORT="$rabbit_port" "$here/rabbitmq.sh" status || true
+}
+
+case "${1:-start}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) echo "usage: $0 [start|stop|status]" >&2; exit 2 ;;
+esac

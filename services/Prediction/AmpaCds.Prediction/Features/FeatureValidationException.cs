@@ -1,0 +1,7 @@
+namespace AmpaCds.Prediction;
+
+/// <summary>Input features the model must not score; the message names the offending region or covariate and value.</summary>
+public sealed class FeatureValidationException(FeatureValidationFailure failure, string message) : Exception(message)
+{
+    public FeatureValidationFailure Failure { get; } = failure;
+}

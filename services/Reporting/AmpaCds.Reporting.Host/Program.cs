@@ -1,0 +1,14 @@
+using AmpaCds.Reporting;
+using AmpaCds.ServiceDefaults;
+using AmpaCds.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddServiceDefaults(builder.Configuration);
+builder.Services.AddReportingServices();
+builder.Services.AddAmpaCdsBus(builder.Configuration, ReportingServiceCollectionExtensions.AddReportingConsumers);
+builder.Services.AddGrpc();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapReportingApi();
+app.Run();

@@ -1,0 +1,68 @@
+using System.Globalization;
+using AmpaCds.Contracts.Reporting;
+using AmpaCds.Reporting.Rendering;
+using AmpaCds.Reporting.Studies;
+
+namespace AmpaCds.Reporting.Api;
+
+/// <summary>Maps the gateway's study record onto the gRPC report message.</summary>
+public static class ReportMapper
+{
+    public static Report ToReport(StudyRecord record)
+    {
+        var report = new Report
+        {
+            StudyInstanceUid = record.StudyInstanceUid,
+            SeriesInstanceUid = record.SeriesInstanceUid,
+            PatientName = record.Patient?.PatientName ?? "",
+            PatientId = record.Patient?.PatientId ?? "",
+            StudyDate = record.Patient?.StudyDate ?? "",
+            Stage = record.Stage,
+            IntendedUse = IntendedUse.Statement,
+            GeneratedAt = record.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
+        };
+        if (record.Uptake is { } uptake)
+        {
+            report.ReferenceRegion = uptake.ReferenceRegion;
+            report.AtlasVersion = uptake.AtlasVersion;
+            report.Registration = new Registration
+            {
+                Similarity = uptake.Registration.Similarity,
+                Passed = uptake.Registration.Passed,
+                Detail = uptake.Registration.Detail,
+            };
+            report.Regions.AddRange(uptake.Regions.Select(region => new RegionResult
+            {
+                Name = region.Name, SuvMean = region.SuvMean, Suvr = region.Suvr, Voxels = region.Voxels, Coverage = region.Coverage,
+            }));
+        }
+        if (record.Forecast is { } forecast)
+        {
+            report.Forecast = new Forecast
+            {
+                ResponseProbability = forecast.ResponseProbability,
+                ExpectedMadrsChangePercent = forecast.ExpectedMadrsChangePercent,
+                ModelVersion = forecast.ModelVersion,
+                ModelTrainedOnSyntheticData = forecast.ModelTrainedOnSyntheticData,
+            };
+        }
+        return report;
+    }
+
+    public static StudySummary ToSummary(StudyRecord record) => new()
+    {
+        StudyInstanceUid = record.StudyInstanceUid,
+        SeriesInstanceUid = record.SeriesInstanceUid,
+        Stage = record.Stage,
+        StageDetail = record.StageDetail,
+        UpdatedAt = record.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
+    };
+
+    public static StageUpdate ToUpdate(StageChange change) => new()
+    {
+        StudyInstanceUid = change.StudyInstanceUid,
+        Stage = change.Stage,
+        Detail = change.Detail,
+        At = change.At.ToString("O", CultureInfo.InvariantCulture),
+    };
+}

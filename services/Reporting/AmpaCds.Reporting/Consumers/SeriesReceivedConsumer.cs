@@ -1,0 +1,24 @@
+using AmpaCds.Contracts.Messages;
+using AmpaCds.Contracts.Reporting;
+using AmpaCds.Reporting.Studies;
+using MassTransit;
+
+namespace AmpaCds.Reporting.Consumers;
+
+public sealed class SeriesReceivedConsumer(StudyRecordStore store, PatientHeaderReader headers, ReportPublisher reports)
+    : IConsumer<PetSeriesReceived>
+{
+    public async Task Consume(ConsumeContext<PetSeriesReceived> context)
+    {
+        var message = context.Message;
+        var patient = await headers.ReadAsync(message.SeriesBlobPrefix, context.CancellationToken);
+        var record = store.Update(message.StudyInstanceUid, current =>
+            StageRules.Advance(current, message.CorrelationId, PipelineStage.Received, $"{message.InstanceCount} instances ({message.CompletionReason})") with
+            {
+                SeriesInstanceUid = message.SeriesInstanceUid,
+                SeriesBlobPrefix = message.SeriesBlobPrefix,
+                Patient = patient,
+            });
+        await reports.RenderIfReadyAsync(record, context.CancellationToken);
+    }
+}

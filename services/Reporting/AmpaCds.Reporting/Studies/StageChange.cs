@@ -1,0 +1,5 @@
+using AmpaCds.Contracts.Reporting;
+
+namespace AmpaCds.Reporting.Studies;
+
+public sealed record StageChange(string StudyInstanceUid, PipelineStage Stage, string Detail, DateTimeOffset At);

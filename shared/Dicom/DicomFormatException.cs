@@ -1,0 +1,9 @@
+namespace AmpaCds.Dicom;
+
+/// <summary>The single exception type thrown for malformed DICOM input (file, dataset or PDU).</summary>
+public sealed class DicomFormatException : Exception
+{
+    public DicomFormatException(string message) : base(message) { }
+
+    public DicomFormatException(string message, Exception inner) : base(message, inner) { }
+}

@@ -1,0 +1,22 @@
+namespace AmpaCds.Dicom;
+
+/// <summary>
+/// Encapsulated (compressed) pixel data: a basic offset table followed by fragments (PS3.5 A.4).
+/// Fragments are kept verbatim; this library does not decompress them.
+/// </summary>
+public sealed class DicomFragmentSequence : DicomItem
+{
+    public DicomFragmentSequence(DicomTag tag, DicomVR vr, ReadOnlyMemory<byte> offsetTable, IReadOnlyList<ReadOnlyMemory<byte>> fragments)
+        : base(tag, vr)
+    {
+        OffsetTable = offsetTable;
+        Fragments = fragments;
+    }
+
+    /// <summary>Basic offset table item value (may be empty).</summary>
+    public ReadOnlyMemory<byte> OffsetTable { get; }
+
+    public IReadOnlyList<ReadOnlyMemory<byte>> Fragments { get; }
+
+    public override string ToString() => $"{Tag} {VR} encapsulated [{Fragments.Count} fragments]";
+}

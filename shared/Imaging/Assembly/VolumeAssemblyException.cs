@@ -1,0 +1,7 @@
+namespace AmpaCds.Imaging;
+
+/// <summary>The slices do not form one regular volume; <see cref="Reason"/> says which check failed.</summary>
+public sealed class VolumeAssemblyException(VolumeAssemblyFailure reason, string message) : Exception(message)
+{
+    public VolumeAssemblyFailure Reason { get; } = reason;
+}

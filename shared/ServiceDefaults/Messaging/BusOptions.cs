@@ -1,0 +1,28 @@
+namespace AmpaCds.ServiceDefaults.Messaging;
+
+/// <summary>Which transport carries the pipeline's events (section "AmpaCds:Bus").</summary>
+public sealed class BusOptions
+{
+    public const string Section = "AmpaCds:Bus";
+
+    /// <summary>"InMemory" (embedded: one process) or "RabbitMq" (distributed).</summary>
+    public string Transport { get; set; } = "InMemory";
+
+    public string Host { get; set; } = "127.0.0.1";
+
+    public ushort Port { get; set; } = 5672;
+
+    public string VirtualHost { get; set; } = "/";
+
+    public string Username { get; set; } = "guest";
+
+    public string Password { get; set; } = "guest";
+
+    /// <summary>Immediate redelivery intervals before a message goes to its _error queue.</summary>
+    public int[] RetryIntervalsMs { get; set; } = [200, 1000, 5000];
+
+    /// <summary>Messages each consumer endpoint may process at once.</summary>
+    public int ConcurrentMessageLimit { get; set; } = 2;
+
+    public bool UsesRabbitMq => string.Equals(Transport, "RabbitMq", StringComparison.OrdinalIgnoreCase);
+}

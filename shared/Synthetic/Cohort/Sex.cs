@@ -1,0 +1,7 @@
+namespace AmpaCds.Synthetic;
+
+public enum Sex
+{
+    Female,
+    Male,
+}

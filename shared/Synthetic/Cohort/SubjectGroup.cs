@@ -1,0 +1,7 @@
+namespace AmpaCds.Synthetic;
+
+public enum SubjectGroup
+{
+    Healthy,
+    Trd,
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+
+namespace AmpaCds.Synthetic;
+
+/// <summary>Reads and writes the effect model as JSON so a site can review and replace it without rebuilding.</summary>
+public static class EffectModelJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        // Hand-edited files get comments and trailing commas; accept them.
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static string Serialize(EffectModel model) => JsonSerializer.Serialize(model, Options);
+
+    public static EffectModel Deserialize(string json) =>
+        JsonSerializer.Deserialize<EffectModel>(json, Options)
+        ?? throw new JsonException("The effect model JSON is empty.");
+
+    public static void Save(EffectModel model, string path) => File.WriteAllText(path, Serialize(model));
+
+    /// <summary>Loads a model and checks that it covers every region of <see cref="RegionIds.All"/>.</summary>
+    public static EffectModel Load(string path)
+    {
+        var model = Deserialize(File.ReadAllText(path));
+        var missing = RegionIds.All.Where(region => !model.Regions.ContainsKey(region)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new JsonException($"Effect model '{path}' lacks regions: {string.Join(", ", missing)}.");
+        }
+
+        return model;
+    }
+}
