@@ -180,7 +180,7 @@ public static class SuvCalculator
         var injectionTime = ResolveInjectionTime(inputs, options, scanTime, rule, notes);
 
         var elapsedSeconds = (scanTime - injectionTime).TotalSeconds;
-        var decayFactor = Math.Exp(-0.6931 * elapsedSeconds / halfLife);
+        var decayFactor = Math.Exp(-Math.Log(2.0) * elapsedSeconds / halfLife);
         var decayedDose = doseBq * decayFactor;
 
         return new SuvFactorResult

@@ -1,0 +1,42 @@
+namespace AmpaCds.Prediction;
+
+/// <summary>What a model is, what it was trained on and how well it did in cross-validation; saved as model-card.json.</summary>
+public sealed record ModelCard
+{
+    public const string SyntheticOrigin = "synthetic";
+
+    /// <summary>"k2-response-&lt;semver&gt;+&lt;first 8 hex of the training fingerprint (data and options)&gt;".</summary>
+    public required string Version { get; init; }
+
+    /// <summary>SHA-256 (hex) over the training rows' features and outcomes, in order.</summary>
+    public required string TrainingDataHash { get; init; }
+
+    /// <summary>Number of training patients (TRD, ketamine arm, with an outcome).</summary>
+    public required int CohortSize { get; init; }
+
+    public required double ResponderShare { get; init; }
+
+    /// <summary>"synthetic" for simulated cohorts; otherwise the site's label for its data.</summary>
+    public required string Origin { get; init; }
+
+    public required string Trainer { get; init; }
+    public required string RegressionTrainer { get; init; }
+
+    /// <summary>Mean AUC over cross-validation folds of the chosen classifier.</summary>
+    public required double CrossValidatedAuc { get; init; }
+
+    /// <summary>Cross-validated AUC of every candidate trainer that was compared.</summary>
+    public required IReadOnlyDictionary<string, double> CandidateCrossValidatedAuc { get; init; }
+
+    public required double CrossValidatedMadrsChangeR2 { get; init; }
+    public required double CrossValidatedMadrsChangeMae { get; init; }
+    public required int CrossValidationFolds { get; init; }
+    public required int Seed { get; init; }
+    public required DateTimeOffset TrainedAtUtc { get; init; }
+    public required IReadOnlyList<string> FeatureNames { get; init; }
+    public required string ResponseDefinition { get; init; }
+    public required string SuvrReference { get; init; }
+    public required string IntendedUse { get; init; }
+
+    public bool TrainedOnSyntheticData => Origin == SyntheticOrigin;
+}

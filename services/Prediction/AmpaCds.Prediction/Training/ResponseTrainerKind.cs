@@ -1,0 +1,9 @@
+namespace AmpaCds.Prediction;
+
+public enum ResponseTrainerKind
+{
+    /// <summary>Cross-validate every candidate and keep the one with the higher AUC.</summary>
+    Auto,
+    LogisticRegression,
+    FastTree,
+}

@@ -1,0 +1,36 @@
+using AmpaCds.Synthetic;
+
+namespace AmpaCds.Prediction;
+
+/// <summary>How a response model is trained. Defaults favour a small, regularised, deterministic model.</summary>
+public sealed record TrainingOptions
+{
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Adds age and baseline MADRS to the regional SUVR; forecasts then require <see cref="PatientCovariates"/>.</summary>
+    public bool IncludeCovariates { get; init; }
+
+    public ResponseTrainerKind Trainer { get; init; } = ResponseTrainerKind.Auto;
+
+    public int CrossValidationFolds { get; init; } = 5;
+
+    /// <summary>L2 penalty of the logistic and linear regression models; strong because cohorts are small.</summary>
+    public float L2Regularization { get; init; } = 1.0f;
+
+    public int FastTreeNumberOfTrees { get; init; } = 100;
+    public int FastTreeNumberOfLeaves { get; init; } = 8;
+    public int FastTreeMinimumExamplesPerLeaf { get; init; } = 10;
+    public double FastTreeLearningRate { get; init; } = 0.05;
+
+    public IReadOnlyList<string> Regions { get; init; } = RegionIds.All;
+
+    /// <summary>"synthetic" for simulated cohorts; a site training on its own patients sets its own label.</summary>
+    public string DataOrigin { get; init; } = ModelCard.SyntheticOrigin;
+
+    public string ModelSemanticVersion { get; init; } = "1.0.0";
+
+    public PlausibleRanges Ranges { get; init; } = PlausibleRanges.Default;
+
+    /// <summary>Source of the training date in the model card (replace in tests for a fixed date).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+}
