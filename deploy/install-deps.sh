@@ -10,7 +10,8 @@ command -v storescu >/dev/null 2>&1 || needed+=(dcmtk)
 command -v Orthanc >/dev/null 2>&1 || needed+=(orthanc)
 command -v dcm2niix >/dev/null 2>&1 || needed+=(dcm2niix)
 command -v elastix >/dev/null 2>&1 || needed+=(elastix)
-/usr/bin/python3 -c 'import pydicom' >/dev/null 2>&1 || needed+=(python3-pydicom)
+/usr/bin/python3 -c "import pydicom" >/dev/null 2>&1 || needed+=(python3-pydicom)
+/usr/bin/python3 -c "import numpy" >/dev/null 2>&1 || needed+=(python3-numpy)
 
 if [ ${#needed[@]} -eq 0 ]; then
   echo "install-deps: all Debian packages present"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A private RabbitMQ node on loopback with its own port and data folder, so it never collides
-# with a system broker. Usage: deploy/rabbitmq.sh start|stop|status
+# with a system broker. Usage: deploy/rabbitmq.sh start|stop|status|vhost NAME
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 state="${AMPACDS_STATE:-$here/../.local}/rabbitmq"
@@ -45,8 +45,15 @@ case "${1:-start}" in
     "$bin/rabbitmqctl" -q shutdown >/dev/null 2>&1 || true
     echo "rabbitmq: stopped"
     ;;
+  vhost)
+    # A fresh virtual host isolates one test run's queues and exchanges from another's.
+    name="${2:?usage: $0 vhost NAME}"
+    "$bin/rabbitmqctl" -q add_vhost "$name" >/dev/null 2>&1 || true
+    "$bin/rabbitmqctl" -q set_permissions -p "$name" guest '.*' '.*' '.*' >/dev/null
+    echo "rabbitmq: virtual host $name ready"
+    ;;
   status)
     "$bin/rabbitmqctl" -q status >/dev/null 2>&1 && echo "running on 127.0.0.1:$port" || { echo "not running"; exit 1; }
     ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|vhost NAME" >&2; exit 2 ;;
 esac

@@ -4,7 +4,7 @@ using AmpaCds.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddServiceDefaults(builder.Configuration);
-builder.Services.AddReportingServices();
+builder.Services.AddReportingServices(builder.Configuration);
 builder.Services.AddAmpaCdsBus(builder.Configuration, ReportingServiceCollectionExtensions.AddReportingConsumers);
 builder.Services.AddGrpc();
 

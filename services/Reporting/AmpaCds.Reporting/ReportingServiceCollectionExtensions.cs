@@ -14,7 +14,7 @@ public static class ReportingServiceCollectionExtensions
     public const string ServiceName = "reporting";
 
     /// <summary>The gateway's parts: study records, report rendering and the gRPC API.</summary>
-    public static IServiceCollection AddReportingServices(this IServiceCollection services)
+    public static IServiceCollection AddReportingServices(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         services.AddSingleton(provider => new StudyRecordStore(Path.Combine(
             provider.GetRequiredService<IOptions<AmpaCdsOptions>>().Value.ServiceDataFolder(ServiceName), "studies")));
@@ -25,10 +25,10 @@ public static class ReportingServiceCollectionExtensions
 
     public static void AddReportingConsumers(IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<SeriesReceivedConsumer>();
-        bus.AddConsumer<UptakeMeasuredConsumer>();
-        bus.AddConsumer<ForecastIssuedConsumer>();
-        bus.AddConsumer<PipelineFailureConsumer>();
+        bus.AddConsumer<ReportingSeriesReceivedConsumer>();
+        bus.AddConsumer<ReportingUptakeMeasuredConsumer>();
+        bus.AddConsumer<ReportingForecastIssuedConsumer>();
+        bus.AddConsumer<ReportingPipelineFailureConsumer>();
     }
 
     public static WebApplication MapReportingApi(this WebApplication app)

@@ -12,8 +12,8 @@ internal static class BuiltInAtlasLayout
 
     private static readonly Ellipsoid Brain = new(Point3.Zero, new(70, 85, 60));
 
-    /// <summary>Inner surface of the cortical ribbon: the brain shrunk by 9 mm on each semi-axis.</summary>
-    private static readonly Ellipsoid CortexInner = new(Point3.Zero, new(61, 76, 51));
+    /// <summary>Inner surface of the cortical ribbon: the brain shrunk by 10 mm on each semi-axis.</summary>
+    private static readonly Ellipsoid CortexInner = new(Point3.Zero, new(60, 75, 50));
 
     private static readonly (Ellipsoid Shape, byte Label)[] DeepStructures =
     [

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AmpaCds.Imaging;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace AmpaCds.Imaging;
 /// </summary>
 public static class Trilinear
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Sample(float[] data, int nx, int ny, int nz, double x, double y, double z, out bool inside)
     {
         inside = x >= -0.5 && y >= -0.5 && z >= -0.5 && x <= nx - 0.5 && y <= ny - 0.5 && z <= nz - 0.5;

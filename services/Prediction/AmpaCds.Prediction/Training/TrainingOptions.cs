@@ -14,13 +14,19 @@ public sealed record TrainingOptions
 
     public int CrossValidationFolds { get; init; } = 5;
 
-    /// <summary>L2 penalty of the logistic and linear regression models; strong because cohorts are small.</summary>
+    /// <summary>L2 penalty of the logistic regression (ML.NET scales it against the summed loss).</summary>
     public float L2Regularization { get; init; } = 1.0f;
+
+    /// <summary>L2 penalty of the linear (SDCA) regression, which scales it against the mean loss; null lets ML.NET choose.</summary>
+    public float? RegressionL2Regularization { get; init; } = 0.01f;
 
     public int FastTreeNumberOfTrees { get; init; } = 100;
     public int FastTreeNumberOfLeaves { get; init; } = 8;
     public int FastTreeMinimumExamplesPerLeaf { get; init; } = 10;
     public double FastTreeLearningRate { get; init; } = 0.05;
+
+    /// <summary>Defines a responder (default: at least 50% MADRS reduction).</summary>
+    public OutcomeCriteria Outcome { get; init; } = OutcomeCriteria.Default;
 
     public IReadOnlyList<string> Regions { get; init; } = RegionIds.All;
 

@@ -5,7 +5,10 @@ using AmpaCds.Synthetic;
 
 namespace AmpaCds.Prediction;
 
-/// <summary>The rows a response model learns from: TRD patients in the ketamine arm with a known outcome.</summary>
+/// <summary>
+/// The rows a response model learns from: TRD patients in the ketamine arm with a known MADRS change. The label is
+/// recomputed from the change with the training criteria, so the model card's definition always matches the labels.
+/// </summary>
 internal sealed record TrainingSet(IReadOnlyList<ModelInput> Rows, FeatureLayout Layout, string DataHash)
 {
     public double ResponderShare => Rows.Count == 0 ? 0 : Rows.Count(row => row.Label) / (double)Rows.Count;
@@ -19,7 +22,7 @@ internal sealed record TrainingSet(IReadOnlyList<ModelInput> Rows, FeatureLayout
             rows.Add(new ModelInput
             {
                 Features = FeaturesOf(row, layout, options.Ranges),
-                Label = row.Responder!.Value,
+                Label = options.Outcome.IsResponder(row.MadrsChangePercent!.Value),
                 MadrsChangePercent = (float)row.MadrsChangePercent!.Value,
             });
         }
@@ -28,7 +31,7 @@ internal sealed record TrainingSet(IReadOnlyList<ModelInput> Rows, FeatureLayout
     }
 
     private static bool IsTreatedWithKetamine(CohortRow row) =>
-        row is { Group: SubjectGroup.Trd, Arm: TreatmentArm.Ketamine, Responder: not null, MadrsChangePercent: not null };
+        row is { Group: SubjectGroup.Trd, Arm: TreatmentArm.Ketamine, MadrsChangePercent: not null };
 
     /// <summary>Training rows pass the same checks as forecasts, so bad data fails here and names the subject.</summary>
     private static float[] FeaturesOf(CohortRow row, FeatureLayout layout, PlausibleRanges ranges)

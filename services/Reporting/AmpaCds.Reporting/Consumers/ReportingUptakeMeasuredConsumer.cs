@@ -5,7 +5,7 @@ using MassTransit;
 
 namespace AmpaCds.Reporting.Consumers;
 
-public sealed class UptakeMeasuredConsumer(StudyRecordStore store, ReportPublisher reports) : IConsumer<RegionalUptakeMeasured>
+public sealed class ReportingUptakeMeasuredConsumer(StudyRecordStore store, ReportPublisher reports) : IConsumer<RegionalUptakeMeasured>
 {
     public async Task Consume(ConsumeContext<RegionalUptakeMeasured> context)
     {

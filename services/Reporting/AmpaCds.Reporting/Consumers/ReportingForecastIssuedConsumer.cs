@@ -5,7 +5,7 @@ using MassTransit;
 
 namespace AmpaCds.Reporting.Consumers;
 
-public sealed class ForecastIssuedConsumer(StudyRecordStore store, ReportPublisher reports) : IConsumer<ResponseForecastIssued>
+public sealed class ReportingForecastIssuedConsumer(StudyRecordStore store, ReportPublisher reports) : IConsumer<ResponseForecastIssued>
 {
     public async Task Consume(ConsumeContext<ResponseForecastIssued> context)
     {

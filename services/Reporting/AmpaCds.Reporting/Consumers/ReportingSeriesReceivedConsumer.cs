@@ -5,7 +5,7 @@ using MassTransit;
 
 namespace AmpaCds.Reporting.Consumers;
 
-public sealed class SeriesReceivedConsumer(StudyRecordStore store, PatientHeaderReader headers, ReportPublisher reports)
+public sealed class ReportingSeriesReceivedConsumer(StudyRecordStore store, PatientHeaderReader headers, ReportPublisher reports)
     : IConsumer<PetSeriesReceived>
 {
     public async Task Consume(ConsumeContext<PetSeriesReceived> context)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace AmpaCds.Reporting.Consumers;
 
 /// <summary>Records why a study stopped, so the clinician and operations see the reason instead of a silent gap.</summary>
-public sealed class PipelineFailureConsumer(StudyRecordStore store, ILogger<PipelineFailureConsumer> logger)
+public sealed class ReportingPipelineFailureConsumer(StudyRecordStore store, ILogger<ReportingPipelineFailureConsumer> logger)
     : IConsumer<QuantificationFailed>, IConsumer<PredictionFailed>
 {
     public Task Consume(ConsumeContext<QuantificationFailed> context) =>

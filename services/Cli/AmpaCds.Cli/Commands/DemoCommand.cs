@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Diagnostics;
+using AmpaCds.Cli.Embedded;
+using AmpaCds.Cli.Output;
+using AmpaCds.Contracts.Reporting;
+using AmpaCds.Intake.Import;
+using AmpaCds.Reporting.Api;
+using AmpaCds.Reporting.Studies;
+using AmpaCds.ServiceDefaults.Storage;
+using AmpaCds.Simulation;
+using Google.Protobuf;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AmpaCds.Cli.Commands;
+
+/// <summary>
+/// `ampacds demo`: the main job. Simulates a patient's study, runs it through the same service
+/// code on the in-memory bus in this one process, and writes the report. No broker, no network.
+/// </summary>
+public static class DemoCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string>("--out") { Description = "Folder for the study, the data and the report", DefaultValueFactory = _ => Path.Combine("out", "demo") };
+        var seed = new Option<int>("--seed") { Description = "Seed of the synthetic patient", DefaultValueFactory = _ => 1 };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds to wait for the report", DefaultValueFactory = _ => 300 };
+        var command = new Command("demo", "Synthetic patient in, report out, all in one process") { output, seed, timeout };
+        command.SetAction((parse, cancellation) => CliRunner.RunAsync(() =>
+            RunAsync(Path.GetFullPath(parse.GetValue(output)!), parse.GetValue(seed), TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellation)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string outputFolder, int seed, TimeSpan timeout, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var studyFolder = Path.Combine(outputFolder, "study");
+        if (Directory.Exists(outputFolder))
+        {
+            Directory.Delete(outputFolder, recursive: true);
+        }
+        Console.Out.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F1}s] simulating a [11C]K-2 PET study (seed {seed})");
+        var truth = PetStudySimulator.Simulate(new PetAcquisitionOptions { Seed = seed }, studyFolder);
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(EmbeddedSystem.Settings(Path.Combine(outputFolder, "data"), dicomListener: false));
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddAllServices(builder.Configuration);
+        using var host = builder.Build();
+        var store = host.Services.GetRequiredService<StudyRecordStore>();
+        var finished = new TaskCompletionSource<StudyRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
+        store.StageChanged += change =>
+        {
+            Console.Out.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F1}s] stage {change.Stage}: {change.Detail}");
+            if (change.Stage is PipelineStage.Reported or PipelineStage.Failed)
+            {
+                finished.TrySetResult(store.Find(change.StudyInstanceUid)!);
+            }
+        };
+        await host.StartAsync(cancellation);
+        Console.Out.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F1}s] services started (embedded, in-memory bus); importing the series");
+        var refused = await host.Services.GetRequiredService<FolderImporter>().ImportAsync(studyFolder, cancellation);
+        foreach (var (path, rejection) in refused)
+        {
+            Console.Error.WriteLine($"ampacds: {Path.GetFileName(path)} refused (0x{rejection.Status:X4}): {rejection.Reason}");
+        }
+
+        var record = await finished.Task.WaitAsync(timeout, cancellation);
+        await host.StopAsync(CancellationToken.None);
+        if (record.Stage == PipelineStage.Failed)
+        {
+            throw new CliFailure($"the study failed: {record.StageDetail}");
+        }
+        return await WriteReportAsync(host.Services.GetRequiredService<IBlobStore>(), record, truth, outputFolder, clock);
+    }
+
+    private static async Task<int> WriteReportAsync(IBlobStore blobs, StudyRecord record, SimulationTruth truth, string outputFolder, Stopwatch clock)
+    {
+        var htmlPath = Path.Combine(outputFolder, "report.html");
+        var jsonPath = Path.Combine(outputFolder, "report.json");
+        await File.WriteAllBytesAsync(htmlPath, await blobs.GetAsync(record.ReportBlobKey!));
+        await File.WriteAllTextAsync(jsonPath, new JsonFormatter(JsonFormatter.Settings.Default.WithIndentation()).Format(ReportMapper.ToReport(record)));
+        var forecast = record.Forecast!;
+        var errors = record.Uptake!.Regions
+            .Where(region => truth.ExpectedMeasuredSuvr.ContainsKey(region.Name))
+            .Select(region => Math.Abs(region.Suvr / truth.ExpectedMeasuredSuvr[region.Name] - 1))
+            .ToList();
+        Console.Out.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F1}s] report ready");
+        Console.Out.WriteLine($"  forecast: response probability {forecast.ResponseProbability:P0}, expected MADRS change {forecast.ExpectedMadrsChangePercent:F0} %, model {forecast.ModelVersion}");
+        Console.Out.WriteLine($"  registration similarity {record.Uptake.Registration.Similarity:F3}; SUVR error against the simulation's truth: mean {errors.Average():P1}, max {errors.Max():P1}");
+        Console.Out.WriteLine($"  report: {htmlPath}");
+        Console.Out.WriteLine($"  report (JSON): {jsonPath}");
+        return 0;
+    }
+}

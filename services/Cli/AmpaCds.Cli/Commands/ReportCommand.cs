@@ -1,0 +1,87 @@
+using System.CommandLine;
+using AmpaCds.Cli.Output;
+using AmpaCds.Contracts.Reporting;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace AmpaCds.Cli.Commands;
+
+/// <summary>`ampacds report --study UID`: fetches a report through the gateway's gRPC API, waiting for it if asked.</summary>
+public static class ReportCommand
+{
+    public const string DefaultServer = "http://127.0.0.1:5080";
+    public const int StudyFailed = 4;
+    public const int NotReady = 5;
+
+    public static Command Create()
+    {
+        var study = new Option<string>("--study") { Description = "Study Instance UID", Required = true };
+        var server = new Option<string>("--server") { Description = "Reporting gateway address", DefaultValueFactory = _ => DefaultServer };
+        var wait = new Option<double>("--wait") { Description = "Seconds to wait for the report to be ready", DefaultValueFactory = _ => 0 };
+        var format = new Option<string>("--format") { Description = "json or html", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "html");
+        var command = new Command("report", "Fetches the report of a study from the Reporting gateway") { study, server, wait, format };
+        command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
+        {
+            var asHtml = parse.GetValue(format) == "html";
+            var report = await FetchAsync(parse.GetValue(server)!, parse.GetValue(study)!, parse.GetValue(wait), asHtml, cancellation);
+            Console.Out.WriteLine(asHtml ? report.Html : Formatter.Format(report));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true).WithIndentation());
+
+    public static async Task<Report> FetchAsync(string server, string studyUid, double waitSeconds, bool html, CancellationToken cancellation)
+    {
+        using var channel = GrpcChannel.ForAddress(server);
+        var client = new ReportingApi.ReportingApiClient(channel);
+        var deadline = DateTime.UtcNow.AddSeconds(Math.Max(0, waitSeconds));
+        var request = new GetReportRequest { StudyInstanceUid = studyUid, Format = html ? ReportFormat.Html : ReportFormat.Json };
+        while (true)
+        {
+            try
+            {
+                return await client.GetReportAsync(request, cancellationToken: cancellation);
+            }
+            catch (RpcException error) when (error.StatusCode == StatusCode.FailedPrecondition && error.Status.Detail.StartsWith("study failed", StringComparison.Ordinal))
+            {
+                throw new CliFailure(error.Status.Detail, StudyFailed);
+            }
+            catch (RpcException error) when (error.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition or StatusCode.Unavailable)
+            {
+                if (DateTime.UtcNow >= deadline)
+                {
+                    throw new CliFailure(error.Status.Detail, error.StatusCode == StatusCode.Unavailable ? CliRunner.PeerError : NotReady);
+                }
+                await WaitForProgressAsync(client, studyUid, error.StatusCode, deadline, cancellation);
+            }
+        }
+    }
+
+    /// <summary>Follows the study's stage stream when the study is known; otherwise polls until it appears.</summary>
+    private static async Task WaitForProgressAsync(ReportingApi.ReportingApiClient client, string studyUid, StatusCode lastError, DateTime deadline, CancellationToken cancellation)
+    {
+        if (lastError != StatusCode.FailedPrecondition)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellation);
+            return;
+        }
+        try
+        {
+            using var watch = client.WatchStudy(new WatchStudyRequest { StudyInstanceUid = studyUid }, deadline: deadline, cancellationToken: cancellation);
+            await foreach (var update in watch.ResponseStream.ReadAllAsync(cancellation))
+            {
+                if (update.Stage is PipelineStage.Reported or PipelineStage.Failed)
+                {
+                    return;
+                }
+            }
+        }
+        catch (RpcException error) when (error.StatusCode is StatusCode.DeadlineExceeded or StatusCode.NotFound)
+        {
+        }
+    }
+}

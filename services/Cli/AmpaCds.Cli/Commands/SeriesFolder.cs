@@ -1,0 +1,51 @@
+using AmpaCds.Cli.Output;
+using AmpaCds.Dicom;
+
+namespace AmpaCds.Cli.Commands;
+
+/// <summary>Reads every DICOM Part 10 file of a folder (recursively); non-DICOM files such as truth.json are passed over.</summary>
+public static class SeriesFolder
+{
+    public static IReadOnlyList<(string Path, DicomFile File)> Read(string folder, bool headersOnly = false)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new CliFailure($"folder '{folder}' does not exist", CliRunner.InputError);
+        }
+        var files = new List<(string, DicomFile)>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            if (!LooksLikePart10(path))
+            {
+                continue;
+            }
+            try
+            {
+                files.Add((path, DicomFile.Open(path, new DicomReadOptions { StopBeforePixelData = headersOnly })));
+            }
+            catch (DicomFormatException error)
+            {
+                throw new CliFailure($"{path}: {error.Message}", CliRunner.InputError);
+            }
+        }
+        if (files.Count == 0)
+        {
+            throw new CliFailure($"no DICOM files in '{folder}'", CliRunner.InputError);
+        }
+        return files;
+    }
+
+    /// <summary>Part 10 files carry "DICM" after a 128-byte preamble (PS3.10 7.1).</summary>
+    private static bool LooksLikePart10(string path)
+    {
+        using var stream = File.OpenRead(path);
+        if (stream.Length < 132)
+        {
+            return false;
+        }
+        Span<byte> magic = stackalloc byte[4];
+        stream.Position = 128;
+        stream.ReadExactly(magic);
+        return magic.SequenceEqual("DICM"u8);
+    }
+}

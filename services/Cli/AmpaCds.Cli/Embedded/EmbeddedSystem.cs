@@ -1,0 +1,40 @@
+using AmpaCds.Intake;
+using AmpaCds.Prediction;
+using AmpaCds.Quantification;
+using AmpaCds.Reporting;
+using AmpaCds.ServiceDefaults;
+using AmpaCds.ServiceDefaults.Messaging;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AmpaCds.Cli.Embedded;
+
+/// <summary>
+/// The embedded shape: the same four services' code in one process on MassTransit's in-memory
+/// transport with local folders. Only the composition differs from the distributed hosts.
+/// </summary>
+public static class EmbeddedSystem
+{
+    public static IDictionary<string, string?> Settings(string dataRoot, bool dicomListener, int dicomPort = 11112) =>
+        new Dictionary<string, string?>
+        {
+            [$"{AmpaCdsOptions.Section}:{nameof(AmpaCdsOptions.DataRoot)}"] = Path.GetFullPath(dataRoot),
+            [$"{BusOptions.Section}:{nameof(BusOptions.Transport)}"] = "InMemory",
+            [$"{IntakeOptions.Section}:{nameof(IntakeOptions.ListenerEnabled)}"] = dicomListener.ToString(),
+            [$"{IntakeOptions.Section}:{nameof(IntakeOptions.Port)}"] = dicomPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+    public static IServiceCollection AddAllServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddServiceDefaults(configuration);
+        services.AddIntakeServices(configuration);
+        services.AddQuantificationServices(configuration);
+        services.AddPredictionServices(configuration);
+        services.AddReportingServices(configuration);
+        services.AddAmpaCdsBus(configuration,
+            QuantificationServiceCollectionExtensions.AddQuantificationConsumers,
+            PredictionServiceCollectionExtensions.AddPredictionConsumers,
+            ReportingServiceCollectionExtensions.AddReportingConsumers);
+        return services;
+    }
+}

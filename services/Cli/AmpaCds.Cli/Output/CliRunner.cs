@@ -1,0 +1,50 @@
+using AmpaCds.Dicom;
+using AmpaCds.Imaging;
+using AmpaCds.Imaging.Suv;
+using AmpaCds.Quantification.Loading;
+using AmpaCds.Quantification.Pipeline;
+using Grpc.Core;
+
+namespace AmpaCds.Cli.Output;
+
+/// <summary>
+/// Runs a command body and turns the failures users can cause (bad input, unreachable peers)
+/// into one clear line on stderr and a non-zero exit code, instead of a stack trace.
+/// </summary>
+public static class CliRunner
+{
+    public const int InputError = 2;
+    public const int PeerError = 3;
+
+    public static async Task<int> RunAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (CliFailure failure)
+        {
+            return Fail(failure.Message, failure.ExitCode);
+        }
+        catch (Exception error) when (error is DicomFormatException or PetSeriesException or SuvCalculationException
+                                          or VolumeAssemblyException or QuantificationException or IOException
+                                          or UnauthorizedAccessException)
+        {
+            return Fail(error.Message, InputError);
+        }
+        catch (RpcException error)
+        {
+            return Fail($"server answered {error.StatusCode}: {error.Status.Detail}", PeerError);
+        }
+        catch (System.Net.Sockets.SocketException error)
+        {
+            return Fail($"network: {error.Message}", PeerError);
+        }
+    }
+
+    private static int Fail(string message, int exitCode)
+    {
+        Console.Error.WriteLine($"ampacds: {message}");
+        return exitCode;
+    }
+}

@@ -1,0 +1,13 @@
+using AmpaCds.Intake;
+using AmpaCds.ServiceDefaults;
+using AmpaCds.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddServiceDefaults(builder.Configuration);
+builder.Services.AddIntakeServices(builder.Configuration);
+// Intake only publishes: it registers no consumers.
+builder.Services.AddAmpaCdsBus(builder.Configuration);
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

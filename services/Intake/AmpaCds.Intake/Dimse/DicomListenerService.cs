@@ -1,0 +1,50 @@
+using System.Net;
+using AmpaCds.Dicom.Network;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AmpaCds.Intake.Dimse;
+
+/// <summary>Runs Intake's DICOM SCP for the lifetime of the host.</summary>
+public sealed class DicomListenerService(
+    IntakeDicomHandler handler,
+    IOptions<IntakeOptions> options,
+    ILogger<DicomServer> serverLogger,
+    ILogger<DicomListenerService> logger) : IHostedService, IAsyncDisposable
+{
+    private DicomServer? _server;
+
+    public int? BoundPort => _server?.Port;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        _server = new DicomServer(new DicomServerOptions
+        {
+            Port = settings.Port,
+            BindAddress = IPAddress.Parse(settings.BindAddress),
+            AeTitle = settings.AeTitle,
+            AllowedCallingAeTitles = settings.AllowedCallingAeTitles,
+            MaxAssociations = settings.MaxAssociations,
+        }, handler, serverLogger);
+        await _server.StartAsync(cancellationToken);
+        logger.LogInformation("DICOM SCP {AeTitle} listening on {Address}:{Port}", settings.AeTitle, settings.BindAddress, _server.Port);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server is not null)
+        {
+            await _server.StopAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace AmpaCds.Intake;
+
+/// <summary>Intake's DICOM node and series-completion settings (section "AmpaCds:Intake").</summary>
+public sealed class IntakeOptions
+{
+    public const string Section = "AmpaCds:Intake";
+
+    /// <summary>Whether to run the C-STORE SCP; the embedded demo imports files instead.</summary>
+    public bool ListenerEnabled { get; set; } = true;
+
+    public string AeTitle { get; set; } = "AMPACDS";
+
+    public int Port { get; set; } = 11112;
+
+    /// <summary>Loopback by default; containers set 0.0.0.0.</summary>
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Calling AE titles allowed to associate; empty allows any.</summary>
+    public string[] AllowedCallingAeTitles { get; set; } = [];
+
+    public int MaxAssociations { get; set; } = 16;
+
+    /// <summary>A series without Number of Slices instances is complete after this long without a new instance.</summary>
+    public double QuietPeriodSeconds { get; set; } = 10;
+
+    /// <summary>Below this much free space Intake answers Out of Resources instead of storing.</summary>
+    public long MinimumFreeDiskBytes { get; set; } = 256L * 1024 * 1024;
+}

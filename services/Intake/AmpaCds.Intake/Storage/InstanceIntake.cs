@@ -1,0 +1,84 @@
+using AmpaCds.Dicom;
+using AmpaCds.Dicom.Network;
+using AmpaCds.Intake.Series;
+using AmpaCds.Intake.Validation;
+using AmpaCds.ServiceDefaults;
+using AmpaCds.ServiceDefaults.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.Registry;
+
+namespace AmpaCds.Intake.Storage;
+
+/// <summary>
+/// The one path every instance takes, whether it came by C-STORE or from a folder: parse,
+/// validate, make durable, then count it towards its series. Success is only reported after
+/// the bytes are on disk; every refusal is logged with its reason and the sender's identity.
+/// </summary>
+public sealed class InstanceIntake(
+    IBlobStore blobs,
+    SeriesTracker tracker,
+    SeriesCompletionQueue completions,
+    IOptions<IntakeOptions> options,
+    ResiliencePipelineProvider<string> resilience,
+    ILogger<InstanceIntake> logger)
+{
+    public async Task<InstanceRejection?> AcceptAsync(ReadOnlyMemory<byte> datasetBytes, TransferSyntax syntax,
+        string affectedSopClassUid, string affectedSopInstanceUid, string source, CancellationToken cancellationToken)
+    {
+        DicomDataset dataset;
+        try
+        {
+            dataset = DicomDatasetReader.Read(datasetBytes, syntax);
+        }
+        catch (DicomFormatException error)
+        {
+            return Refuse(new InstanceRejection(DicomStatus.CannotUnderstand, error.Message), source);
+        }
+        if (PetInstanceValidator.Validate(dataset, affectedSopClassUid, affectedSopInstanceUid) is { } rejection)
+        {
+            return Refuse(rejection, source);
+        }
+        if (blobs.AvailableFreeBytes() < options.Value.MinimumFreeDiskBytes)
+        {
+            return Refuse(new InstanceRejection(DicomStatus.OutOfResources, "storage is nearly full"), source);
+        }
+
+        var studyUid = dataset.GetString(DicomTags.StudyInstanceUID)!;
+        var seriesUid = dataset.GetString(DicomTags.SeriesInstanceUID)!;
+        var sopUid = dataset.GetString(DicomTags.SOPInstanceUID)!;
+        try
+        {
+            var file = DicomFile.Create(dataset, syntax.CanWrite ? syntax.Uid : TransferSyntax.ExplicitVRLittleEndian.Uid).ToBytes();
+            await resilience.GetPipeline(ServiceDefaultsExtensions.StorageResilience).ExecuteAsync(
+                async token => await blobs.PutAsync(SeriesKeys.Instance(studyUid, seriesUid, sopUid), file, token), cancellationToken);
+        }
+        catch (IOException error)
+        {
+            return Refuse(new InstanceRejection(DicomStatus.OutOfResources, $"instance could not be stored: {error.Message}"), source);
+        }
+
+        if (tracker.Register(studyUid, seriesUid, sopUid, ExpectedInstances(dataset)) is { } completed)
+        {
+            completions.Enqueue(completed);
+        }
+        return null;
+    }
+
+    /// <summary>Number of Slices counts one time frame; a dynamic series has that many per frame.</summary>
+    private static int? ExpectedInstances(DicomDataset dataset)
+    {
+        if (!dataset.TryGetInt(DicomTags.NumberOfSlices, out var slices) || slices <= 0)
+        {
+            return null;
+        }
+        var frames = dataset.TryGetInt(DicomTags.NumberOfTimeSlices, out var timeSlices) && timeSlices > 0 ? timeSlices : 1;
+        return slices * frames;
+    }
+
+    private InstanceRejection Refuse(InstanceRejection rejection, string source)
+    {
+        logger.LogWarning("Instance from {Source} refused with status 0x{Status:X4}: {Reason}", source, rejection.Status, rejection.Reason);
+        return rejection;
+    }
+}

@@ -1,0 +1,69 @@
+using AmpaCds.Dicom;
+using AmpaCds.Dicom.Network;
+
+namespace AmpaCds.Intake.Validation;
+
+/// <summary>
+/// Checks that an instance is a PET image Intake can make a volume of. Missing geometry or
+/// pixels is "dataset does not match SOP class" (A900): the sender learns at once, not the
+/// psychiatrist hours later. SUV inputs are checked by Quantification, which knows the rules.
+/// </summary>
+public static class PetInstanceValidator
+{
+    public const string PetImageStorage = "1.2.840.10008.5.1.4.1.1.128";
+
+    private static readonly (DicomTag Tag, string Name)[] Required =
+    [
+        (DicomTags.StudyInstanceUID, "Study Instance UID"),
+        (DicomTags.SeriesInstanceUID, "Series Instance UID"),
+        (DicomTags.SOPInstanceUID, "SOP Instance UID"),
+        (DicomTags.Rows, "Rows"),
+        (DicomTags.Columns, "Columns"),
+        (DicomTags.ImagePositionPatient, "Image Position (Patient)"),
+        (DicomTags.ImageOrientationPatient, "Image Orientation (Patient)"),
+        (DicomTags.PixelSpacing, "Pixel Spacing"),
+        (DicomTags.PixelData, "Pixel Data"),
+    ];
+
+    public static InstanceRejection? Validate(DicomDataset dataset, string affectedSopClassUid, string affectedSopInstanceUid)
+    {
+        var sopClass = dataset.GetString(DicomTags.SOPClassUID);
+        if (sopClass != affectedSopClassUid)
+        {
+            return new(DicomStatus.DatasetDoesNotMatchSopClass, $"SOP Class UID {sopClass} differs from the affected SOP class {affectedSopClassUid}");
+        }
+        if (sopClass != PetImageStorage)
+        {
+            return new(DicomStatus.SopClassNotSupported, $"SOP class {sopClass} is not PET Image Storage");
+        }
+        foreach (var (tag, name) in Required)
+        {
+            if (!dataset.Contains(tag) || dataset.GetBytes(tag).IsEmpty)
+            {
+                return new(DicomStatus.DatasetDoesNotMatchSopClass, $"required attribute {name} {tag} is missing or empty");
+            }
+        }
+        if (dataset.GetString(DicomTags.SOPInstanceUID) != affectedSopInstanceUid)
+        {
+            return new(DicomStatus.DatasetDoesNotMatchSopClass, "SOP Instance UID differs from the affected SOP instance");
+        }
+        if (dataset.GetDoubles(DicomTags.ImagePositionPatient).Length != 3
+            || dataset.GetDoubles(DicomTags.ImageOrientationPatient).Length != 6
+            || dataset.GetDoubles(DicomTags.PixelSpacing).Length != 2)
+        {
+            return new(DicomStatus.DatasetDoesNotMatchSopClass, "image geometry must have 3 position, 6 orientation and 2 spacing values");
+        }
+        foreach (var tag in new[] { DicomTags.StudyInstanceUID, DicomTags.SeriesInstanceUID, DicomTags.SOPInstanceUID })
+        {
+            if (!IsUid(dataset.GetString(tag)))
+            {
+                return new(DicomStatus.DatasetDoesNotMatchSopClass, $"{tag} is not a valid UID");
+            }
+        }
+        return null;
+    }
+
+    /// <summary>PS3.5 9.1: digits and dots, at most 64 characters. UIDs become storage keys, so this also guards paths.</summary>
+    public static bool IsUid(string? value) =>
+        value is { Length: > 0 and <= 64 } && value.All(c => char.IsAsciiDigit(c) || c == '.') && !value.Contains("..", StringComparison.Ordinal);
+}

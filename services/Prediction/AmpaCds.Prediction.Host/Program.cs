@@ -1,0 +1,12 @@
+using AmpaCds.Prediction;
+using AmpaCds.ServiceDefaults;
+using AmpaCds.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddServiceDefaults(builder.Configuration);
+builder.Services.AddPredictionServices(builder.Configuration);
+builder.Services.AddAmpaCdsBus(builder.Configuration, PredictionServiceCollectionExtensions.AddPredictionConsumers);
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

@@ -1,0 +1,72 @@
+namespace AmpaCds.Prediction;
+
+/// <summary>
+/// A folder of model versions (&lt;root&gt;/&lt;version&gt;/model.zip + model-card.json) and a pointer file naming the
+/// active one. Activating a new version is a single file replacement, so readers see the old or the new pointer.
+/// </summary>
+public sealed class ModelRegistry
+{
+    public const string ActivePointerFileName = "ACTIVE";
+
+    public ModelRegistry(string rootDirectory)
+    {
+        RootDirectory = rootDirectory;
+        Directory.CreateDirectory(rootDirectory);
+    }
+
+    public string RootDirectory { get; }
+
+    private string PointerPath => Path.Combine(RootDirectory, ActivePointerFileName);
+
+    /// <summary>Cards of all complete versions, oldest first.</summary>
+    public IReadOnlyList<ModelCard> ListVersions() =>
+        Directory.EnumerateDirectories(RootDirectory)
+            .Where(IsCompleteVersion)
+            .Select(ModelCardJson.Read)
+            .OrderBy(card => card.TrainedAtUtc)
+            .ThenBy(card => card.Version, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The active version, or null when none was activated.</summary>
+    public string? ActiveVersion => File.Exists(PointerPath) ? File.ReadAllText(PointerPath).Trim() is { Length: > 0 } v ? v : null : null;
+
+    /// <summary>Saves the model as a new version (not yet active) and returns its version.</summary>
+    public string Register(ResponseModel model)
+    {
+        model.Save(RootDirectory);
+        return model.Version;
+    }
+
+    public void Activate(string version)
+    {
+        if (!IsCompleteVersion(VersionDirectory(version)))
+        {
+            throw new DirectoryNotFoundException($"Model version '{version}' is not in registry '{RootDirectory}'.");
+        }
+
+        var temporary = PointerPath + $".{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(temporary, version);
+        File.Move(temporary, PointerPath, overwrite: true);
+    }
+
+    public ResponseModel LoadActive() =>
+        ActiveVersion is { } version
+            ? ResponseModel.Load(VersionDirectory(version))
+            : throw new InvalidOperationException($"Registry '{RootDirectory}' has no active model.");
+
+    public ResponseModel Load(string version) => ResponseModel.Load(VersionDirectory(version));
+
+    public string VersionDirectory(string version)
+    {
+        // The version names a folder; refuse anything that could point elsewhere.
+        if (version.Length == 0 || version.IndexOfAny(['/', '\\']) >= 0 || version is "." or "..")
+        {
+            throw new ArgumentException($"'{version}' is not a model version.", nameof(version));
+        }
+
+        return Path.Combine(RootDirectory, version);
+    }
+
+    private static bool IsCompleteVersion(string directory) =>
+        File.Exists(Path.Combine(directory, ResponseModel.ModelFileName)) && File.Exists(Path.Combine(directory, ModelCardJson.FileName));
+}

@@ -1,0 +1,12 @@
+using AmpaCds.Quantification;
+using AmpaCds.ServiceDefaults;
+using AmpaCds.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddServiceDefaults(builder.Configuration);
+builder.Services.AddQuantificationServices(builder.Configuration);
+builder.Services.AddAmpaCdsBus(builder.Configuration, QuantificationServiceCollectionExtensions.AddQuantificationConsumers);
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

@@ -1,0 +1,4 @@
+namespace AmpaCds.Quantification.Loading;
+
+/// <summary>The instances do not form one quantifiable PET series; the message says why.</summary>
+public sealed class PetSeriesException(string message) : Exception(message);

@@ -1,0 +1,65 @@
+using AmpaCds.Dicom;
+using AmpaCds.Imaging;
+
+namespace AmpaCds.Quantification.Loading;
+
+/// <summary>
+/// Turns the datasets of one PET series into rescaled slices and SUV inputs. Rescale is applied
+/// per slice because scanners may vary Rescale Slope from slice to slice.
+/// </summary>
+public static class PetSeriesLoader
+{
+    public static PetSeries Load(IReadOnlyList<DicomDataset> datasets)
+    {
+        if (datasets.Count == 0)
+        {
+            throw new PetSeriesException("the series has no instances");
+        }
+        var studyUid = datasets[0].GetString(DicomTags.StudyInstanceUID) ?? "";
+        var seriesUid = datasets[0].GetString(DicomTags.SeriesInstanceUID) ?? "";
+        if (datasets.Any(dataset => dataset.GetString(DicomTags.SeriesInstanceUID) != seriesUid))
+        {
+            throw new PetSeriesException("the instances belong to more than one series");
+        }
+        var modality = datasets[0].GetString(DicomTags.Modality);
+        if (modality != "PT")
+        {
+            throw new PetSeriesException($"modality is {modality ?? "missing"}, not PT");
+        }
+        var slices = new SliceImage[datasets.Count];
+        Parallel.For(0, datasets.Count, index => slices[index] = ToSlice(datasets[index]));
+        return new PetSeries(studyUid, seriesUid, slices, SuvInputsReader.Read(datasets));
+    }
+
+    public static SliceImage ToSlice(DicomDataset dataset)
+    {
+        var rows = dataset.GetInt(DicomTags.Rows);
+        var columns = dataset.GetInt(DicomTags.Columns);
+        if (DicomPixelData.IsEncapsulated(dataset))
+        {
+            throw new PetSeriesException("compressed (encapsulated) pixel data is not supported: send the series uncompressed");
+        }
+        var values = new float[rows * columns];
+        try
+        {
+            DicomPixelData.CopyFrame(dataset, 0, values);
+        }
+        catch (Exception error) when (error is DicomFormatException or NotSupportedException or ArgumentException)
+        {
+            // Wrong size, colour or bit depth: a PET slice is one monochrome frame of Rows x Columns.
+            throw new PetSeriesException($"pixel data unreadable: {error.Message}");
+        }
+        var slope = dataset.TryGetDouble(DicomTags.RescaleSlope, out var s) ? s : 1.0;
+        var intercept = dataset.TryGetDouble(DicomTags.RescaleIntercept, out var i) ? i : 0.0;
+        for (var index = 0; index < values.Length; index++)
+        {
+            values[index] = (float)(values[index] * slope + intercept);
+        }
+        var position = dataset.GetDoubles(DicomTags.ImagePositionPatient);
+        var spacing = dataset.GetDoubles(DicomTags.PixelSpacing);
+        return new SliceImage(rows, columns, values, new Point3(position[0], position[1], position[2]),
+            dataset.GetDoubles(DicomTags.ImageOrientationPatient), spacing[0], spacing[1],
+            dataset.GetString(DicomTags.SOPInstanceUID),
+            dataset.TryGetInt(DicomTags.InstanceNumber, out var number) ? number : null);
+    }
+}

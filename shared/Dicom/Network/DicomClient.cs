@@ -1,0 +1,96 @@
+namespace AmpaCds.Dicom.Network;
+
+/// <summary>DICOM SCU for C-ECHO and C-STORE. Each call opens one association and releases it when done.</summary>
+public sealed class DicomClient(string host, int port, string callingAeTitle, string calledAeTitle)
+{
+    private static readonly string[] UncompressedSyntaxes =
+        [TransferSyntax.ExplicitVRLittleEndian.Uid, TransferSyntax.ImplicitVRLittleEndian.Uid];
+
+    public string Host { get; } = host;
+    public int Port { get; } = port;
+    public string CallingAeTitle { get; } = callingAeTitle;
+    public string CalledAeTitle { get; } = calledAeTitle;
+
+    /// <summary>Connect and per-response timeout.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Largest P-DATA-TF we accept from the peer.</summary>
+    public uint MaxPduLength { get; init; } = 65536;
+
+    /// <summary>Verifies connectivity; throws <see cref="DicomAssociationRejectedException"/> or <see cref="DicomNetworkException"/> on failure.</summary>
+    public async Task EchoAsync(CancellationToken cancellationToken = default)
+    {
+        var proposed = new[] { new PresentationContext(1, DicomUids.Verification, UncompressedSyntaxes) };
+        await using var association = await DicomClientAssociation.OpenAsync(this, proposed, cancellationToken);
+        var pc = association.Accepted.FirstOrDefault()
+            ?? throw new DicomNetworkException("Peer did not accept the Verification SOP class.");
+        var response = await association.RequestAsync(pc.Id, DimseCommand.EchoRequest, null, cancellationToken);
+        var status = DimseCommand.GetUShort(response, DimseCommand.Status);
+        await association.ReleaseAsync(cancellationToken);
+        if (status != DicomStatus.Success)
+            throw new DicomNetworkException($"C-ECHO failed with status 0x{status:X4}.", status);
+    }
+
+    public Task<IReadOnlyList<CStoreResult>> StoreAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default) =>
+        StoreAsync(paths.Select(p => DicomFile.Open(p)).ToList(), cancellationToken);
+
+    /// <summary>
+    /// Sends every file over one association. Per SOP class we propose Explicit + Implicit VR LE, plus the file's own
+    /// syntax when different (e.g. compressed); datasets are re-encoded to the accepted syntax when needed.
+    /// </summary>
+    public async Task<IReadOnlyList<CStoreResult>> StoreAsync(IEnumerable<DicomFile> files, CancellationToken cancellationToken = default)
+    {
+        var list = files.ToList();
+        if (list.Count == 0) return [];
+        var proposed = Propose(list);
+        var results = new List<CStoreResult>(list.Count);
+        await using var association = await DicomClientAssociation.OpenAsync(this, proposed, cancellationToken);
+        foreach (var file in list)
+        {
+            var sopClass = file.Dataset.GetString(DicomTags.SOPClassUID) ?? "";
+            var sopInstance = file.Dataset.GetString(DicomTags.SOPInstanceUID) ?? "";
+            var choice = Choose(association.Accepted, sopClass, file.TransferSyntax);
+            if (choice is null)
+            {
+                results.Add(new CStoreResult(sopClass, sopInstance, DicomStatus.SopClassNotSupported,
+                    "No accepted presentation context for this SOP class and transfer syntax"));
+                continue;
+            }
+            var (pc, syntax) = choice.Value;
+            var bytes = DicomDatasetWriter.Write(file.Dataset, syntax);
+            var response = await association.RequestAsync(pc.Id, id => DimseCommand.StoreRequest(id, sopClass, sopInstance), bytes, cancellationToken);
+            results.Add(new CStoreResult(sopClass, sopInstance, DimseCommand.GetUShort(response, DimseCommand.Status),
+                response.GetString(DimseCommand.ErrorComment)));
+        }
+        await association.ReleaseAsync(cancellationToken);
+        return results;
+    }
+
+    private static List<PresentationContext> Propose(IEnumerable<DicomFile> files)
+    {
+        var contexts = new List<PresentationContext>();
+        var seen = new HashSet<(string, string)>();
+        foreach (var file in files)
+        {
+            var sopClass = file.Dataset.GetString(DicomTags.SOPClassUID) ?? "";
+            string[] syntaxes = file.TransferSyntax.IsEncapsulated ? [file.TransferSyntax.Uid] : UncompressedSyntaxes;
+            if (!seen.Add((sopClass, syntaxes[0]))) continue;
+            if (contexts.Count == 128) throw new InvalidOperationException("More than 128 presentation contexts needed.");
+            contexts.Add(new PresentationContext((byte)(contexts.Count * 2 + 1), sopClass, syntaxes));
+        }
+        return contexts;
+    }
+
+    private static (PresentationContext, TransferSyntax)? Choose(IReadOnlyList<PresentationContext> accepted, string sopClass, TransferSyntax fileSyntax)
+    {
+        PresentationContext? fallback = null;
+        foreach (var pc in accepted.Where(p => p.AbstractSyntax == sopClass))
+        {
+            if (pc.AcceptedTransferSyntax == fileSyntax.Uid) return (pc, fileSyntax);
+            fallback ??= pc;
+        }
+        // Compressed pixel data cannot be transcoded here, so only an exact match will do for it.
+        if (fallback is null || fileSyntax.IsEncapsulated) return null;
+        return (fallback, TransferSyntax.Parse(fallback.AcceptedTransferSyntax!));
+    }
+}

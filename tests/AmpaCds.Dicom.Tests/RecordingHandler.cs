@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+using AmpaCds.Dicom.Network;
+
+namespace AmpaCds.Dicom.Tests;
+
+/// <summary>Test handler that keeps every C-STORE and association event, with a pluggable status decision.</summary>
+internal sealed class RecordingHandler : IDicomServiceHandler
+{
+    public ConcurrentQueue<CStoreRequest> Stored { get; } = new();
+    public ConcurrentQueue<AssociationRejection> Rejections { get; } = new();
+    public ConcurrentQueue<DicomAssociationInfo> Accepted { get; } = new();
+    public Func<CStoreRequest, ushort> Decide { get; set; } = _ => DicomStatus.Success;
+
+    public IReadOnlyCollection<string> SupportedSopClasses { get; } = [DicomUids.PetImageStorage, DicomUids.EnhancedPetImageStorage];
+
+    public Task<ushort> OnCStoreAsync(CStoreRequest request, CancellationToken cancellationToken)
+    {
+        Stored.Enqueue(request);
+        return Task.FromResult(Decide(request));
+    }
+
+    public void OnAssociationAccepted(DicomAssociationInfo association) => Accepted.Enqueue(association);
+
+    public void OnAssociationRejected(DicomAssociationInfo association, AssociationRejection rejection) => Rejections.Enqueue(rejection);
+}
