@@ -7,12 +7,6 @@ namespace AmpaCds.Imaging;
 /// </summary>
 public static class VolumeAssembler
 {
-    /// <summary>Direction cosines may differ by this much between slices (rounding in the DICOM strings).</summary>
-    private const double OrientationTolerance = 1e-4;
-
-    /// <summary>Relative tolerance on pixel spacing between slices.</summary>
-    private const double PixelSpacingRelativeTolerance = 1e-4;
-
     /// <summary>Slice gaps may deviate from the nominal gap by 1 % or 0.01 mm, whichever is larger.</summary>
     private const double GapRelativeTolerance = 0.01;
 
@@ -33,12 +27,12 @@ public static class VolumeAssembler
 
         SliceImage first = slices[0];
         Point3 rowDirection, columnDirection;
-        (rowDirection, columnDirection) = CheckOrientation(first);
+        (rowDirection, columnDirection) = SliceConsistency.CheckOrientation(first);
         Point3 normal = rowDirection.Cross(columnDirection);
-        CheckSpacing(first);
+        SliceConsistency.CheckSpacing(first);
         foreach (SliceImage slice in slices)
         {
-            CheckMatchesFirst(slice, first);
+            SliceConsistency.CheckMatchesFirst(slice, first);
         }
 
         var sorted = new SliceImage[slices.Count];
@@ -65,66 +59,6 @@ public static class VolumeAssembler
             sliceStep,
             sorted[0].ImagePositionPatient);
         return new Volume(nx, ny, nz, data, voxelToWorld);
-    }
-
-    private static (Point3 Row, Point3 Column) CheckOrientation(SliceImage slice)
-    {
-        if (slice.ImageOrientationPatient is not { Length: 6 })
-        {
-            throw Fail(VolumeAssemblyFailure.InvalidOrientation, "ImageOrientationPatient must have six direction cosines.");
-        }
-
-        Point3 row = slice.RowDirection, column = slice.ColumnDirection;
-        if (Math.Abs(row.Length - 1) > 1e-3 || Math.Abs(column.Length - 1) > 1e-3 || Math.Abs(row.Dot(column)) > 1e-3)
-        {
-            throw Fail(VolumeAssemblyFailure.InvalidOrientation, $"ImageOrientationPatient is not two orthogonal unit vectors: row {row}, column {column}.");
-        }
-
-        // Re-orthonormalise so small rounding in the DICOM strings does not skew the voxel grid.
-        Point3 r = row.Normalized();
-        Point3 c = (column - r * r.Dot(column)).Normalized();
-        return (r, c);
-    }
-
-    private static void CheckSpacing(SliceImage slice)
-    {
-        if (!(slice.RowSpacing > 0) || !(slice.ColumnSpacing > 0) || !double.IsFinite(slice.RowSpacing) || !double.IsFinite(slice.ColumnSpacing))
-        {
-            throw Fail(VolumeAssemblyFailure.InvalidPixelSpacing, $"Pixel spacing must be positive, got {slice.RowSpacing} x {slice.ColumnSpacing} mm.");
-        }
-    }
-
-    private static void CheckMatchesFirst(SliceImage slice, SliceImage first)
-    {
-        string id = slice.SopInstanceUid ?? slice.InstanceNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
-        if (slice.Rows != first.Rows || slice.Columns != first.Columns)
-        {
-            throw Fail(VolumeAssemblyFailure.InconsistentSliceSize, $"Slice {id} is {slice.Rows}x{slice.Columns}, the first slice is {first.Rows}x{first.Columns}.");
-        }
-
-        if (slice.Values is null || slice.Values.Length != slice.Rows * slice.Columns || slice.Rows <= 0 || slice.Columns <= 0)
-        {
-            throw Fail(VolumeAssemblyFailure.InvalidPixelData, $"Slice {id} does not carry Rows x Columns pixel values.");
-        }
-
-        if (slice.ImageOrientationPatient is not { Length: 6 })
-        {
-            throw Fail(VolumeAssemblyFailure.InvalidOrientation, $"Slice {id} has no valid ImageOrientationPatient.");
-        }
-
-        for (int i = 0; i < 6; i++)
-        {
-            if (Math.Abs(slice.ImageOrientationPatient[i] - first.ImageOrientationPatient[i]) > OrientationTolerance)
-            {
-                throw Fail(VolumeAssemblyFailure.InconsistentOrientation, $"Slice {id} has a different ImageOrientationPatient from the first slice.");
-            }
-        }
-
-        if (Math.Abs(slice.RowSpacing - first.RowSpacing) > PixelSpacingRelativeTolerance * first.RowSpacing
-            || Math.Abs(slice.ColumnSpacing - first.ColumnSpacing) > PixelSpacingRelativeTolerance * first.ColumnSpacing)
-        {
-            throw Fail(VolumeAssemblyFailure.InconsistentPixelSpacing, $"Slice {id} has pixel spacing {slice.RowSpacing} x {slice.ColumnSpacing} mm, the first slice {first.RowSpacing} x {first.ColumnSpacing} mm.");
-        }
     }
 
     /// <summary>Checks duplicates, gaps and tilt on the sorted slices and returns the mean step between slices.</summary>
@@ -174,5 +108,5 @@ public static class VolumeAssembler
         return (sorted[^1].ImagePositionPatient - sorted[0].ImagePositionPatient) / (sorted.Length - 1);
     }
 
-    private static VolumeAssemblyException Fail(VolumeAssemblyFailure reason, string message) => new(reason, message);
+    internal static VolumeAssemblyException Fail(VolumeAssemblyFailure reason, string message) => new(reason, message);
 }

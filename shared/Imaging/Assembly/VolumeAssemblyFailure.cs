@@ -15,4 +15,5 @@ public enum VolumeAssemblyFailure
     MissingSlice,
     NonUniformSliceSpacing,
     GantryTilt,
+    InconsistentFrames,
 }

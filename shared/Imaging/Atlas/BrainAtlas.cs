@@ -42,6 +42,36 @@ public sealed class BrainAtlas
         Version = version;
     }
 
+    /// <summary>
+    /// Builds an atlas from a label image (e.g. a site atlas read with <see cref="NiftiReader"/>). Values must be
+    /// whole numbers 0..255 and every non-zero label must belong to one of <paramref name="regions"/>.
+    /// </summary>
+    public static BrainAtlas FromLabelImage(Volume labelImage, IReadOnlyList<AtlasRegion> regions, string version)
+    {
+        ArgumentNullException.ThrowIfNull(labelImage);
+        ArgumentNullException.ThrowIfNull(regions);
+        var known = new bool[256];
+        foreach (AtlasRegion region in regions)
+        {
+            known[Math.Clamp(region.Label, 0, 255)] = true;
+        }
+
+        var labels = new byte[labelImage.Data.Length];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            float value = labelImage.Data[i];
+            double rounded = Math.Round(value);
+            if (!(Math.Abs(value - rounded) < 1e-3) || rounded < 0 || rounded > 255 || (rounded > 0 && !known[(int)rounded]))
+            {
+                throw new ArgumentException($"Voxel {i} has label value {value}, which is not 0 or a listed region label.", nameof(labelImage));
+            }
+
+            labels[i] = (byte)rounded;
+        }
+
+        return new BrainAtlas(labelImage.Geometry, labels, regions, version);
+    }
+
     public VolumeGeometry Geometry { get; }
 
     public byte[] Labels { get; }
