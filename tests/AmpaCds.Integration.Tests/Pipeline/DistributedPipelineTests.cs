@@ -8,7 +8,8 @@ namespace AmpaCds.Integration.Tests.Pipeline;
 /// The whole path on real parts: RabbitMQ, the four services as separate processes, DCMTK's
 /// storescu as the PACS, and the report fetched through the gateway's gRPC API.
 /// </summary>
-public sealed class DistributedPipelineTests(DistributedSystem system, ITestOutputHelper output) : IClassFixture<DistributedSystem>
+[Collection(DistributedCollection.Name)]
+public sealed class DistributedPipelineTests(DistributedSystem system, ITestOutputHelper output)
 {
     [Fact]
     public async Task StudySentByStorescuComesBackAsAReportMatchingTheSimulationTruth()

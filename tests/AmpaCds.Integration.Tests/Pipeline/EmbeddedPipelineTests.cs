@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using AmpaCds.Integration.Tests.Support;
+using Xunit.Abstractions;
+
+namespace AmpaCds.Integration.Tests.Pipeline;
+
+/// <summary>
+/// The same path in the embedded shape: `ampacds serve` runs the four services in one process on
+/// the in-memory bus; storescu sends the study and the report comes back over gRPC.
+/// </summary>
+public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ampacds-embedded-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly int _dicomPort = FreePort.Next();
+    private readonly int _grpcPort = FreePort.Next();
+    private ServiceProcess? _server;
+
+    public async Task InitializeAsync()
+    {
+        _server = ServiceProcess.Start("ampacds-serve", RepositoryPaths.CliAssembly,
+            ["serve", "--data", Path.Combine(_folder, "data"),
+             "--dicom-port", _dicomPort.ToString(CultureInfo.InvariantCulture), "--grpc-port", _grpcPort.ToString(CultureInfo.InvariantCulture)],
+            new Dictionary<string, string>(), Path.Combine(_folder, "logs"));
+        await _server.WaitHealthyAsync($"http://127.0.0.1:{_grpcPort}/health/ready", TimeSpan.FromSeconds(120), HttpVersionPolicy.RequestVersionExact);
+    }
+
+    [Fact]
+    public async Task StudySentByStorescuToTheEmbeddedSystemComesBackAsAReport()
+    {
+        var (folder, truth) = SimulatedStudy.Write(seed: 11, _folder);
+        var sent = await SimulatedStudy.SendWithStorescuAsync(folder, _dicomPort);
+        Assert.True(sent.ExitCode == 0, sent.ToString());
+        var lastInstanceSent = Stopwatch.StartNew();
+
+        var report = await ReportClient.WaitForReportAsync($"http://127.0.0.1:{_grpcPort}", truth.StudyInstanceUid, TimeSpan.FromMinutes(3))
+            .ContinueWith(task => task.IsCompletedSuccessfully ? task.Result : throw new Xunit.Sdk.XunitException($"{task.Exception?.GetBaseException().Message}\n{_server!.ReadLog()}"));
+        output.WriteLine($"time from last instance to report: {lastInstanceSent.Elapsed.TotalSeconds:F2} s");
+        ReportAssertions.MatchesTruth(report, truth, output);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
