@@ -44,9 +44,11 @@ public static class PetStudySimulator
             doseBq, options.HalfLifeSeconds);
         PetDicomSeriesWriter.Write(activity, meta, outputFolder);
 
+        var ideal = RegionalStatistics.Compute(blurred, templateToScanner, atlas);
         var truth = new SimulationTruth(options.Seed, meta.StudyInstanceUid, meta.SeriesInstanceUid, patientId,
-            Describe(subject), subject.BaselineDensity, TrueSuvr(templateSuv, atlas),
-            MeasuredSuvr(blurred, templateToScanner, atlas), suvFactor, doseBq, weightKg, head,
+            Describe(subject), subject.BaselineDensity, Suvr(RegionalStatistics.Compute(templateSuv, Affine.Identity, atlas)),
+            Suvr(ideal), ideal.Means().Where(pair => pair.Key != BrainAtlas.WholeBrainName).ToDictionary(),
+            suvFactor, doseBq, weightKg, head,
             templateToScanner.ToArray(), atlas.Version, options.PsfFwhmMm, options.NoiseFraction);
         File.WriteAllText(Path.Combine(outputFolder, TruthFileName), JsonSerializer.Serialize(truth, Json));
         return truth;
@@ -61,12 +63,6 @@ public static class PetStudySimulator
         var cohort = new CohortOptions { TrdShare = options.Group == SubjectGroup.Trd ? 1 : 0, KetamineShareOfTrd = 1 };
         return CohortSimulator.Simulate(1, options.Seed, cohort)[0];
     }
-
-    private static IReadOnlyDictionary<string, double> TrueSuvr(Volume templateSuv, BrainAtlas atlas) =>
-        Suvr(RegionalStatistics.Compute(templateSuv, Affine.Identity, atlas));
-
-    private static IReadOnlyDictionary<string, double> MeasuredSuvr(Volume blurred, Affine templateToScanner, BrainAtlas atlas) =>
-        Suvr(RegionalStatistics.Compute(blurred, templateToScanner, atlas));
 
     private static IReadOnlyDictionary<string, double> Suvr(RegionalStatisticsResult statistics) =>
         statistics.Regions.ToDictionary(region => region.Name, region => region.Mean / statistics.WholeBrain.Mean);

@@ -10,6 +10,7 @@ namespace AmpaCds.Simulation;
 /// head position. Differs from <paramref name="TrueSuvr"/> by partial-volume effects, so it is the
 /// fair yardstick for registration and noise errors.
 /// </param>
+/// <param name="ExpectedMeasuredSuv">Regional SUV a perfect pipeline would measure (same conditions as the SUVR).</param>
 /// <param name="SuvBodyWeightFactor">Multiplies rescaled stored values (Bq/mL) to give SUVbw.</param>
 public sealed record SimulationTruth(
     int Seed,
@@ -20,6 +21,7 @@ public sealed record SimulationTruth(
     IReadOnlyDictionary<string, double> TrueSuv,
     IReadOnlyDictionary<string, double> TrueSuvr,
     IReadOnlyDictionary<string, double> ExpectedMeasuredSuvr,
+    IReadOnlyDictionary<string, double> ExpectedMeasuredSuv,
     double SuvBodyWeightFactor,
     double InjectedActivityBq,
     double PatientWeightKg,

@@ -16,6 +16,7 @@ public static class QuantificationServiceCollectionExtensions
         services.AddSingleton(_ => QuantificationReference.BuiltIn(options.TemplateSmoothingFwhmMm));
         services.AddSingleton<StudyQuantifier>();
         services.AddSingleton<SeriesQuantificationHandler>();
+        services.AddHostedService<ReferenceWarmup>();
         return services;
     }
 

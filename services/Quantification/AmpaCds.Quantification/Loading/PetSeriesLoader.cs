@@ -26,8 +26,8 @@ public static class PetSeriesLoader
         {
             throw new PetSeriesException($"modality is {modality ?? "missing"}, not PT");
         }
-        var slices = new SliceImage[datasets.Count];
-        Parallel.For(0, datasets.Count, index => slices[index] = ToSlice(datasets[index]));
+        // Sequential on purpose: rescaling is cheap, and the first bad slice's reason reaches the caller unwrapped.
+        var slices = datasets.Select(ToSlice).ToList();
         return new PetSeries(studyUid, seriesUid, slices, SuvInputsReader.Read(datasets));
     }
 

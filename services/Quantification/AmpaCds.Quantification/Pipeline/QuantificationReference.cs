@@ -14,6 +14,9 @@ public sealed class QuantificationReference(BrainAtlas atlas, Volume template)
 
     public Volume Template { get; } = template;
 
+    /// <summary>The template's registration samples, prepared once rather than for every study.</summary>
+    public RegistrationTemplate Registration { get; } = new(template);
+
     public static QuantificationReference BuiltIn(double smoothingFwhmMm)
     {
         var atlas = BuiltInAtlas.Create();

@@ -20,7 +20,7 @@ public sealed class StudyQuantifier(QuantificationReference reference, Quantific
         var activity = VolumeAssembler.Assemble(series.Slices);
         var suvImage = Scale(activity, suv.Factor);
 
-        var registration = AffineRegistration.Register(suvImage, reference.Template, new RegistrationOptions());
+        var registration = AffineRegistration.Register(suvImage, reference.Registration);
         var quality = new RegistrationQuality(registration.Similarity, registration.Passed, registration.QualityReason);
         if (!registration.Passed)
         {

@@ -49,6 +49,11 @@ public sealed class StudyRecordStore
     /// <summary>Applies <paramref name="change"/> atomically and persists the result.</summary>
     public StudyRecord Update(string studyInstanceUid, Func<StudyRecord, StudyRecord> change)
     {
+        // UIDs are digits and dots (PS3.5 9.1); anything else must not become a file name.
+        if (studyInstanceUid.Length is 0 or > 64 || !studyInstanceUid.All(c => char.IsAsciiDigit(c) || c == '.'))
+        {
+            throw new ArgumentException($"'{studyInstanceUid}' is not a DICOM UID", nameof(studyInstanceUid));
+        }
         StudyRecord updated;
         PipelineStage previousStage;
         lock (_gate)
@@ -68,11 +73,6 @@ public sealed class StudyRecordStore
 
     private void Persist(StudyRecord record)
     {
-        // UIDs are digits and dots (PS3.5 9.1); anything else must not become a file name.
-        if (record.StudyInstanceUid.Length is 0 or > 64 || !record.StudyInstanceUid.All(c => char.IsAsciiDigit(c) || c == '.'))
-        {
-            throw new ArgumentException($"'{record.StudyInstanceUid}' is not a DICOM UID", nameof(record));
-        }
         var path = Path.Combine(_folder, $"{record.StudyInstanceUid}.json");
         var temporary = path + ".partial";
         File.WriteAllText(temporary, JsonSerializer.Serialize(record, Json));
