@@ -15,7 +15,7 @@ declare -A health_port=([Intake]=5181 [Quantification]=5182 [Prediction]=5183 [R
 start() {
   "$here/install-deps.sh"
   AMPACDS_RABBITMQ_PORT="$rabbit_port" "$here/rabbitmq.sh" start
-  dotnet build "$repo/AmpaCds.sln" -c "$configuration" -nologo -v q
+  [ "${AMPACDS_SKIP_BUILD:-0}" = 1 ] || dotnet build "$repo/AmpaCds.sln" -c "$configuration" -nologo -v q
   mkdir -p "$state/pids" "$state/logs" "$state/data"
   for service in "${services[@]}"; do
     pidfile="$state/pids/$service.pid"
@@ -24,8 +24,10 @@ start() {
     fi
     out="$repo/services/$service/AmpaCds.$service.Host/bin/$configuration/net10.0"
     # Content root = the build output, where appsettings.json lives; state goes to $state/data.
-    ( cd "$out" && AmpaCds__DataRoot="$state/data" AmpaCds__Bus__Transport=RabbitMq AmpaCds__Bus__Port="$rabbit_port" \
-        nohup dotnet "AmpaCds.$service.Host.dll" > "$state/logs/$service.log" 2>&1 & echo $! > "$pidfile" )
+    # exec: the recorded pid is the service itself, and the subshell does not keep this script's stdout open.
+    ( cd "$out" && export AmpaCds__DataRoot="$state/data" AmpaCds__Bus__Transport=RabbitMq AmpaCds__Bus__Port="$rabbit_port" \
+        && exec nohup dotnet "AmpaCds.$service.Host.dll" > "$state/logs/$service.log" 2>&1 < /dev/null ) &
+    echo $! > "$pidfile"
   done
   for service in "${services[@]}"; do
     url="http://127.0.0.1:${health_port[$service]}/health/ready"

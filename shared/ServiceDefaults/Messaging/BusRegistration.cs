@@ -21,6 +21,9 @@ public static class BusRegistration
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // MassTransit reports usage to its vendor over the internet by default; clinical
+            // systems make no calls beyond their own network.
+            bus.ConfigureUsageTelemetryOptions(telemetry => telemetry.Enabled = false);
             foreach (var add in addConsumers)
             {
                 add(bus);

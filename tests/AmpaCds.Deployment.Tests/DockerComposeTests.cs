@@ -1,0 +1,70 @@
+using System.Text.Json;
+using YamlDotNet.RepresentationModel;
+
+namespace AmpaCds.Deployment.Tests;
+
+/// <summary>No Docker engine runs here, so the compose file is checked against the code it builds.</summary>
+public sealed class DockerComposeTests
+{
+    private static readonly YamlNode Services = Yaml.Documents("docker-compose.yml")[0].At("services");
+
+    [Theory]
+    [InlineData("intake", "Intake")]
+    [InlineData("quantification", "Quantification")]
+    [InlineData("prediction", "Prediction")]
+    [InlineData("reporting", "Reporting")]
+    public void EachServiceBuildsAnExistingHostWithTheSharedDockerfile(string name, string service)
+    {
+        var build = Services.At(name, "build");
+        Assert.Equal(service, build.At("args", "SERVICE").Text());
+        Assert.True(File.Exists(Path.Combine(Yaml.Root, build.At("dockerfile").Text())));
+        Assert.True(File.Exists(Path.Combine(Yaml.Root, "services", service, $"AmpaCds.{service}.Host", $"AmpaCds.{service}.Host.csproj")));
+        var environment = Services.At(name, "environment");
+        Assert.Equal("RabbitMq", environment.At("AmpaCds__Bus__Transport").Text());
+        Assert.Equal("rabbitmq", environment.At("AmpaCds__Bus__Host").Text());
+    }
+
+    [Fact]
+    public void TheDockerfileEntryPointRunsTheHostAssemblyOfTheBuiltService()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(Yaml.Root, "deploy", "docker", "Dockerfile"));
+        Assert.Contains("dotnet publish \"services/${SERVICE}/AmpaCds.${SERVICE}.Host/AmpaCds.${SERVICE}.Host.csproj\"", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("SERVICE_ASSEMBLY=\"AmpaCds.${SERVICE}.Host.dll\"", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("ENTRYPOINT", dockerfile, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PublishedPortsAreTheOnesTheHostsAndScriptsUse()
+    {
+        Assert.Contains("11112:11112", Ports("intake"));
+        Assert.Contains("5080:5080", Ports("reporting"));
+        Assert.Equal("http://127.0.0.1:5080", HostSetting("Reporting", "Kestrel", "Endpoints", "Grpc", "Url"));
+        foreach (var (name, port) in new[] { ("intake", 5181), ("quantification", 5182), ("prediction", 5183), ("reporting", 5180) })
+        {
+            Assert.Contains($"127.0.0.1:{port}:{port}", Ports(name));
+            Assert.Equal($"http://0.0.0.0:{port}", Services.At(name, "environment", "Kestrel__Endpoints__Http__Url").Text());
+        }
+    }
+
+    [Fact]
+    public void TheBrokerIsRabbitMq310WithAHealthCheckTheServicesWaitFor()
+    {
+        Assert.StartsWith("rabbitmq:3.10", Services.At("rabbitmq", "image").Text(), StringComparison.Ordinal);
+        Assert.True(Services.At("rabbitmq").Has("healthcheck"));
+        Assert.Equal("service_healthy", Services.At("intake", "depends_on", "rabbitmq", "condition").Text());
+    }
+
+    private static IEnumerable<string> Ports(string name) =>
+        ((YamlSequenceNode)Services.At(name, "ports")).Children.Select(node => node.Text());
+
+    private static string HostSetting(string service, params string[] path)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Yaml.Root, "services", service, $"AmpaCds.{service}.Host", "appsettings.json")));
+        var element = json.RootElement;
+        foreach (var key in path)
+        {
+            element = element.GetProperty(key);
+        }
+        return element.GetString()!;
+    }
+}
