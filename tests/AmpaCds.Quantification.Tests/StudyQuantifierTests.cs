@@ -23,9 +23,9 @@ public sealed class StudyQuantifierTests : IDisposable
         Assert.Equal(truth.SuvBodyWeightFactor, result.Suv.Factor, truth.SuvBodyWeightFactor * 1e-6);
         foreach (var region in result.Regions.Where(region => region.Voxels >= 300))
         {
-            // SUV carries the dose, weight and decay chain; SUVR cancels it. Both within 3 % (see ReportAssertions).
-            Assert.True(Math.Abs(region.SuvMean / truth.ExpectedMeasuredSuv[region.Name] - 1) < 0.03, $"{region.Name} SUV {region.SuvMean} vs {truth.ExpectedMeasuredSuv[region.Name]}");
-            Assert.True(Math.Abs(region.Suvr / truth.ExpectedMeasuredSuvr[region.Name] - 1) < 0.03, $"{region.Name} SUVR {region.Suvr} vs {truth.ExpectedMeasuredSuvr[region.Name]}");
+            // SUV carries the dose, weight and decay chain; SUVR cancels it. Both within 4 % (justified in ReportAssertions).
+            Assert.True(Math.Abs(region.SuvMean / truth.ExpectedMeasuredSuv[region.Name] - 1) < 0.04, $"{region.Name} SUV {region.SuvMean} vs {truth.ExpectedMeasuredSuv[region.Name]}");
+            Assert.True(Math.Abs(region.Suvr / truth.ExpectedMeasuredSuvr[region.Name] - 1) < 0.04, $"{region.Name} SUVR {region.Suvr} vs {truth.ExpectedMeasuredSuvr[region.Name]}");
         }
     }
 

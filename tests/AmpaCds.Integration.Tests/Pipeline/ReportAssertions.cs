@@ -12,10 +12,12 @@ public static class ReportAssertions
     /// (noise-free, same PSF, true head position). What remains is voxel noise averaged over the
     /// region (5 % per voxel, correlated by the PSF: well under 1 % for regions of hundreds of
     /// voxels) and residual registration error (under 1 mm, worth about 1-2 % at region edges
-    /// where the blurred uptake changes fastest). 3 % bounds both with margin; smaller regions
-    /// (the enlarged habenula: about 60 voxels) get 6 %.
+    /// where the blurred uptake changes fastest). Measured over 8 simulated patients
+    /// (deploy/measure-accuracy.sh, docs/MEASUREMENTS.md): mean 0.51 %, 95th percentile 1.6 %,
+    /// max 2.9 %; 4 % bounds that with margin. Smaller regions (the enlarged habenula: about 60
+    /// voxels) average fewer voxels against the noise and get 6 %.
     /// </summary>
-    public const double RegionTolerance = 0.03;
+    public const double RegionTolerance = 0.04;
     public const double SmallRegionTolerance = 0.06;
     public const int SmallRegionVoxels = 300;
 
