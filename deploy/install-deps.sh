@@ -8,6 +8,7 @@ command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/lib/rabbitmq/bin/rabbitm
 command -v curl >/dev/null 2>&1 || needed+=(curl)
 command -v storescu >/dev/null 2>&1 || needed+=(dcmtk)
 command -v Orthanc >/dev/null 2>&1 || needed+=(orthanc)
+[ -e /usr/share/orthanc/plugins/libOrthancDicomWeb.so ] || needed+=(orthanc-dicomweb)
 command -v dcm2niix >/dev/null 2>&1 || needed+=(dcm2niix)
 command -v elastix >/dev/null 2>&1 || needed+=(elastix)
 /usr/bin/python3 -c "import pydicom" >/dev/null 2>&1 || needed+=(python3-pydicom)

@@ -75,6 +75,11 @@ public static class DicomDictionary
         Add(DicomVR.SS, 0x6000_0050);
         Add(DicomVR.CS, 0x6000_0040);
         Add(DicomVR.OB, 0xFFFC_FFFC);
+
+        // Query/retrieve keys (PS3.4 C.6.2)
+        Add(DicomVR.CS, 0x0008_0052, 0x0008_0061);
+        Add(DicomVR.IS, 0x0020_1206, 0x0020_1208, 0x0020_1209);
+        Add(DicomVR.UI, 0x0008_0058);
         return d;
     }
 }

@@ -34,16 +34,16 @@ public sealed class DicomFile
         var sopInstance = dataset.GetString(DicomTags.SOPInstanceUID);
         if (string.IsNullOrEmpty(sopClass) || string.IsNullOrEmpty(sopInstance))
             throw new ArgumentException("Dataset needs SOPClassUID and SOPInstanceUID to become a file.", nameof(dataset));
-        var syntax = TransferSyntax.Parse(transferSyntaxUid);
-        var meta = new DicomDataset()
-            .AddOrUpdate(DicomTags.FileMetaInformationVersion, DicomVR.OB, [0x00, 0x01])
-            .AddOrUpdate(DicomTags.MediaStorageSOPClassUID, DicomVR.UI, sopClass)
-            .AddOrUpdate(DicomTags.MediaStorageSOPInstanceUID, DicomVR.UI, sopInstance)
-            .AddOrUpdate(DicomTags.TransferSyntaxUID, DicomVR.UI, syntax.Uid)
-            .AddOrUpdate(DicomTags.ImplementationClassUID, DicomVR.UI, DicomImplementation.ClassUid)
-            .AddOrUpdate(DicomTags.ImplementationVersionName, DicomVR.SH, DicomImplementation.VersionName);
-        return new DicomFile(meta, dataset);
+        return new DicomFile(BuildMeta(sopClass, sopInstance, TransferSyntax.Parse(transferSyntaxUid).Uid), dataset);
     }
+
+    internal static DicomDataset BuildMeta(string sopClass, string sopInstance, string transferSyntaxUid) => new DicomDataset()
+        .AddOrUpdate(DicomTags.FileMetaInformationVersion, DicomVR.OB, [0x00, 0x01])
+        .AddOrUpdate(DicomTags.MediaStorageSOPClassUID, DicomVR.UI, sopClass)
+        .AddOrUpdate(DicomTags.MediaStorageSOPInstanceUID, DicomVR.UI, sopInstance)
+        .AddOrUpdate(DicomTags.TransferSyntaxUID, DicomVR.UI, transferSyntaxUid)
+        .AddOrUpdate(DicomTags.ImplementationClassUID, DicomVR.UI, DicomImplementation.ClassUid)
+        .AddOrUpdate(DicomTags.ImplementationVersionName, DicomVR.SH, DicomImplementation.VersionName);
 
     public static DicomFile Open(string path, DicomReadOptions? options = null) =>
         Open(File.ReadAllBytes(path), options);
@@ -98,9 +98,11 @@ public sealed class DicomFile
     }
 
     // Group length (0002,0000) must count every meta byte after itself, so it is rebuilt rather than trusted.
-    private byte[] EncodeMeta()
+    private byte[] EncodeMeta() => EncodeMeta(FileMetaInformation);
+
+    internal static byte[] EncodeMeta(DicomDataset fileMetaInformation)
     {
-        var meta = FileMetaInformation.Clone();
+        var meta = fileMetaInformation.Clone();
         meta.Remove(DicomTags.FileMetaInformationGroupLength);
         var body = DicomDatasetWriter.Write(meta, TransferSyntax.ExplicitVRLittleEndian);
         var groupLength = new DicomDataset().AddOrUpdate(DicomTags.FileMetaInformationGroupLength, DicomVR.UL, (double)body.Length);

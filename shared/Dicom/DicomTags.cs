@@ -110,6 +110,14 @@ public static class DicomTags
     public static readonly DicomTag PixelData = new(0x7FE0, 0x0010);
     public static readonly DicomTag DataSetTrailingPadding = new(0xFFFC, 0xFFFC);
 
+    // Query/retrieve (PS3.4 C.6.2)
+    public static readonly DicomTag QueryRetrieveLevel = new(0x0008, 0x0052);
+    public static readonly DicomTag ModalitiesInStudy = new(0x0008, 0x0061);
+    public static readonly DicomTag NumberOfStudyRelatedSeries = new(0x0020, 0x1206);
+    public static readonly DicomTag NumberOfStudyRelatedInstances = new(0x0020, 0x1208);
+    public static readonly DicomTag NumberOfSeriesRelatedInstances = new(0x0020, 0x1209);
+    public static readonly DicomTag FailedSOPInstanceUIDList = new(0x0008, 0x0058);
+
     // Sequence delimitation (PS3.5 7.5), never stored in a dataset
     public static readonly DicomTag Item = new(0xFFFE, 0xE000);
     public static readonly DicomTag ItemDelimitationItem = new(0xFFFE, 0xE00D);

@@ -6,6 +6,8 @@ namespace AmpaCds.Dicom;
 public static class DicomUids
 {
     public const string Verification = "1.2.840.10008.1.1";
+    public const string StudyRootQueryRetrieveFind = "1.2.840.10008.5.1.4.1.2.2.1";
+    public const string StudyRootQueryRetrieveMove = "1.2.840.10008.5.1.4.1.2.2.2";
     public const string PetImageStorage = "1.2.840.10008.5.1.4.1.1.128";
     public const string EnhancedPetImageStorage = "1.2.840.10008.5.1.4.1.1.130";
     public const string CtImageStorage = "1.2.840.10008.5.1.4.1.1.2";

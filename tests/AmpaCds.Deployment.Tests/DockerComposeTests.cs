@@ -38,6 +38,8 @@ public sealed class DockerComposeTests
     {
         Assert.Contains("11112:11112", Ports("intake"));
         Assert.Contains("5080:5080", Ports("reporting"));
+        Assert.Contains("127.0.0.1:5083:5083", Ports("prediction"));
+        Assert.Equal("http://127.0.0.1:5083", HostSetting("Prediction", "Kestrel", "Endpoints", "Grpc", "Url"));
         Assert.Equal("http://127.0.0.1:5080", HostSetting("Reporting", "Kestrel", "Endpoints", "Grpc", "Url"));
         foreach (var (name, port) in new[] { ("intake", 5181), ("quantification", 5182), ("prediction", 5183), ("reporting", 5180) })
         {

@@ -15,7 +15,12 @@ public sealed class ModelPersistenceTests : IDisposable
         Assert.Equal(Path.Combine(_root, original.Version), directory);
         Assert.True(File.Exists(Path.Combine(directory, "model.zip")));
         Assert.True(File.Exists(Path.Combine(directory, "model-card.json")));
-        Assert.Equal(original.Card with { CandidateCrossValidatedAuc = loaded.Card.CandidateCrossValidatedAuc, FeatureNames = loaded.Card.FeatureNames }, loaded.Card);
+        Assert.Equal(original.Card with
+        {
+            CandidateCrossValidatedAuc = loaded.Card.CandidateCrossValidatedAuc, FeatureNames = loaded.Card.FeatureNames,
+            GlobalImportance = loaded.Card.GlobalImportance,
+        }, loaded.Card);
+        Assert.Equal(original.Card.GlobalImportance, loaded.Card.GlobalImportance);
         Assert.Equal(original.Card.CandidateCrossValidatedAuc.OrderBy(kv => kv.Key), loaded.Card.CandidateCrossValidatedAuc.OrderBy(kv => kv.Key));
         Assert.Equal(original.Card.FeatureNames, loaded.Card.FeatureNames);
         for (var i = 0; i < 5; i++)

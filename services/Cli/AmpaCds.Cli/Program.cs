@@ -8,7 +8,10 @@ var root = new RootCommand("AmpaCds: [11C]K-2 AMPA receptor PET quantification a
     SendCommand.Create(),
     InspectCommand.Create(),
     QuantifyCommand.Create(),
+    NormDbCommand.Create(),
     ReportCommand.Create(),
     ServeCommand.Create(),
+    CohortCommand.Create(),
+    ModelCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

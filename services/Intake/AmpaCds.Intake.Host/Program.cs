@@ -1,4 +1,5 @@
 using AmpaCds.Intake;
+using AmpaCds.Intake.DicomWeb;
 using AmpaCds.ServiceDefaults;
 using AmpaCds.ServiceDefaults.Messaging;
 
@@ -10,4 +11,5 @@ builder.Services.AddAmpaCdsBus(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapIntakeDicomWeb();
 app.Run();

@@ -20,6 +20,12 @@ public sealed class IntakeOptions
 
     public int MaxAssociations { get; set; } = 16;
 
+    /// <summary>Remote nodes allowed to send, by calling AE title and address (services/Intake/README.md).</summary>
+    public Access.PeerOptions[] Peers { get; set; } = [];
+
+    /// <summary>STOW-RS and QIDO-RS limits.</summary>
+    public DicomWeb.DicomWebOptions DicomWeb { get; set; } = new();
+
     /// <summary>A series without Number of Slices instances is complete after this long without a new instance.</summary>
     public double QuietPeriodSeconds { get; set; } = 10;
 

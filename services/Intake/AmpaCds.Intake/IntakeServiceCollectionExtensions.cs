@@ -1,3 +1,5 @@
+using AmpaCds.Intake.Access;
+using AmpaCds.Intake.DicomWeb;
 using AmpaCds.Intake.Dimse;
 using AmpaCds.Intake.Import;
 using AmpaCds.Intake.Series;
@@ -20,6 +22,8 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<InstanceIntake>();
         services.AddSingleton<FolderImporter>();
         services.AddSingleton<IntakeDicomHandler>();
+        services.AddIntakeAccess();
+        services.AddIntakeDicomWeb();
         services.AddHostedService<IncompleteSeriesRecovery>();
         services.AddHostedService<SeriesCompletionPublisher>();
         var listenerEnabled = configuration.GetValue($"{IntakeOptions.Section}:{nameof(IntakeOptions.ListenerEnabled)}", true);

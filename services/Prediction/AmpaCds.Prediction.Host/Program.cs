@@ -9,4 +9,5 @@ builder.Services.AddAmpaCdsBus(builder.Configuration, PredictionServiceCollectio
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapPredictionApi();
 app.Run();

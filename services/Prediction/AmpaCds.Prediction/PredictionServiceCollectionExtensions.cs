@@ -1,6 +1,8 @@
 using AmpaCds.Prediction.Service;
 using AmpaCds.ServiceDefaults;
 using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -20,9 +22,19 @@ public static class PredictionServiceCollectionExtensions
                 ?? Path.Combine(provider.GetRequiredService<IOptions<AmpaCdsOptions>>().Value.ServiceDataFolder(ServiceName), "models");
             return new ActiveModel(new ModelRegistry(folder));
         });
+        services.AddSingleton(provider =>
+        {
+            var folder = provider.GetRequiredService<IOptions<PredictionOptions>>().Value.OutcomesFolder
+                ?? Path.Combine(provider.GetRequiredService<IOptions<AmpaCdsOptions>>().Value.ServiceDataFolder(ServiceName), "outcomes");
+            return new OutcomeStore(folder);
+        });
+        services.AddGrpc();
         services.AddHostedService<DefaultModelBootstrap>();
         return services;
     }
+
+    /// <summary>Serves PredictionApi; the host binds it to its HTTP/2 endpoint "Grpc".</summary>
+    public static void MapPredictionApi(this IEndpointRouteBuilder endpoints) => endpoints.MapGrpcService<PredictionApiService>();
 
     public static void AddPredictionConsumers(IBusRegistrationConfigurator bus) => bus.AddConsumer<ForecastConsumer>();
 }

@@ -16,4 +16,33 @@ public sealed class QuantificationOptions
 
     /// <summary>Half-life used only when (0018,1075) is absent; the result says so. [11C]: 1220.04 s.</summary>
     public double FallbackHalfLifeSeconds { get; set; } = 1220.04;
+
+    /// <summary>Normative database JSON; empty = the shipped one built from simulated healthy controls (labelled synthetic).</summary>
+    public string NormativeDatabase { get; set; } = "";
+
+    /// <summary>|z| above which a baseline region counts as abnormal for the normalisation index (voxel-wise thresholds are unknown, SCIENCE.md).</summary>
+    public double AbnormalZThreshold { get; set; } = 2.0;
+
+    /// <summary>Key of the patient hash that links baseline and follow-up; set a site secret in production.</summary>
+    public string PatientKeySecret { get; set; } = "ampacds-development-patient-key";
+
+    /// <summary>Write the SUV, SUVR, z and change maps (NIfTI, template space) to the blob store under the series prefix.</summary>
+    public bool WriteParametricMaps { get; set; } = true;
+
+    /// <summary>Dynamic series: frames whose mid-time falls in this post-injection window are averaged (duration-weighted). Not published for [11C]K-2: assumed 40-60 min.</summary>
+    public double DynamicWindowStartMinutes { get; set; } = 40;
+
+    public double DynamicWindowEndMinutes { get; set; } = 60;
+
+    /// <summary>Site atlas label image (NIfTI-1, .nii or .nii.gz); empty = the built-in atlas and template.</summary>
+    public string AtlasLabelImage { get; set; } = "";
+
+    /// <summary>Label table of the site atlas: "LABEL NAME" per line.</summary>
+    public string AtlasLabelTable { get; set; } = "";
+
+    /// <summary>Site [11C]K-2 template (NIfTI-1) in the atlas's world space.</summary>
+    public string Template { get; set; } = "";
+
+    /// <summary>Recorded in every result and checked against the normative database.</summary>
+    public string AtlasVersion { get; set; } = "site-atlas";
 }

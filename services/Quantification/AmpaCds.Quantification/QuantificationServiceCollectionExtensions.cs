@@ -1,4 +1,6 @@
 using AmpaCds.Quantification.Consumers;
+using AmpaCds.Quantification.Longitudinal;
+using AmpaCds.Quantification.Normative;
 using AmpaCds.Quantification.Pipeline;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -13,8 +15,14 @@ public static class QuantificationServiceCollectionExtensions
         var options = configuration.GetSection(QuantificationOptions.Section).Get<QuantificationOptions>() ?? new QuantificationOptions();
         services.AddSingleton(options);
         // Built once per process: the atlas and template are deterministic and read-only.
-        services.AddSingleton(_ => QuantificationReference.BuiltIn(options.TemplateSmoothingFwhmMm));
+        services.AddSingleton(_ => string.IsNullOrWhiteSpace(options.AtlasLabelImage)
+            ? QuantificationReference.BuiltIn(options.TemplateSmoothingFwhmMm)
+            : QuantificationReference.FromFiles(options.AtlasLabelImage, options.AtlasLabelTable, options.Template, options.AtlasVersion));
+        services.AddSingleton(_ => ActiveNormativeDatabase.Load(options.NormativeDatabase));
         services.AddSingleton<StudyQuantifier>();
+        services.AddSingleton<PatientResultStore>();
+        services.AddSingleton<ParametricMapWriter>();
+        services.AddSingleton<FollowUpTracker>();
         services.AddSingleton<SeriesQuantificationHandler>();
         services.AddHostedService<ReferenceWarmup>();
         return services;

@@ -12,6 +12,7 @@ internal sealed class DicomChannel : IAsyncDisposable
 {
     private const int MaxControlPduLength = 1 << 20;
     private const int UnlimitedPduChunk = 256 * 1024;
+    private const int MaxCommandLength = 64 * 1024; // command sets are a few hundred bytes; more is an attack or a bug
 
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
@@ -35,6 +36,12 @@ internal sealed class DicomChannel : IAsyncDisposable
     /// <summary>Our advertised maximum P-DATA-TF length (0 = unlimited); longer incoming PDUs are a protocol error.</summary>
     public uint MaxIncomingPdu { get; }
 
+    /// <summary>Largest dataset one DIMSE message may carry; a peer sending more is aborted before memory runs out.</summary>
+    public long MaxDataSetLength { get; init; } = DicomServerOptions.DefaultMaxDataSetLength;
+
+    /// <summary>Set once A-ASSOCIATE-AC is sent or received; P-DATA before that is a protocol error (PS3.8 9.2, state Sta2/Sta5).</summary>
+    public bool IsAssociated { get; set; }
+
     /// <summary>The peer's advertised maximum (0 = unlimited), set after negotiation.</summary>
     public uint PeerMaxPdu { get; set; }
 
@@ -54,6 +61,8 @@ internal sealed class DicomChannel : IAsyncDisposable
                 var length = BinaryPrimitives.ReadUInt32BigEndian(_header.AsSpan(2));
                 if (type == PduType.PData)
                 {
+                    if (!IsAssociated)
+                        throw new DicomFormatException("Malformed PDU: P-DATA-TF before the association was established.");
                     if (MaxIncomingPdu != 0 && length > MaxIncomingPdu)
                         throw new DicomFormatException($"Malformed PDU: P-DATA-TF of {length} bytes exceeds the negotiated maximum {MaxIncomingPdu}.");
                     if (await ReadPDataAsync((int)Math.Min(length, int.MaxValue), timeout.Token) is { } message) return new ChannelEvent(type, null, message);
@@ -95,6 +104,9 @@ internal sealed class DicomChannel : IAsyncDisposable
             var isCommand = (control & 1) != 0;
             var isLast = (control & 2) != 0;
             var target = isCommand ? _command : _dataSet;
+            var limit = isCommand ? MaxCommandLength : MaxDataSetLength;
+            if ((long)target.Written.Length + dataLength > limit)
+                throw new DicomFormatException($"Malformed PDU: DIMSE {(isCommand ? "command" : "dataset")} exceeds the {limit}-byte limit.");
             await _input.ReadExactlyAsync(target.Reserve(dataLength), ct);
             remaining -= 4 + (int)itemLength;
             if (isCommand && isLast) _pendingCommand = DimseCommand.Decode(_command.Written.ToArray());

@@ -1,7 +1,7 @@
 namespace AmpaCds.Dicom.Network;
 
-/// <summary>DICOM SCU for C-ECHO and C-STORE. Each call opens one association and releases it when done.</summary>
-public sealed class DicomClient(string host, int port, string callingAeTitle, string calledAeTitle)
+/// <summary>DICOM SCU for C-ECHO and C-STORE (C-FIND and C-MOVE in DicomClient.Query.cs). Each call opens one association and releases it when done.</summary>
+public sealed partial class DicomClient(string host, int port, string callingAeTitle, string calledAeTitle)
 {
     private static readonly string[] UncompressedSyntaxes =
         [TransferSyntax.ExplicitVRLittleEndian.Uid, TransferSyntax.ImplicitVRLittleEndian.Uid];

@@ -44,6 +44,7 @@ internal sealed class DicomClientAssociation : IAsyncDisposable
                 case PduType.AssociateAccept:
                     var accept = PduReader.Associate(answer.Body!, isAccept: true);
                     channel.PeerMaxPdu = accept.MaxPduLength;
+                    channel.IsAssociated = true;
                     var accepted = accept.PresentationContexts
                         .Where(pc => pc.Result == PresentationContextResult.Acceptance)
                         .Select(pc => pc with { AbstractSyntax = proposed.First(p => p.Id == pc.Id).AbstractSyntax })
@@ -68,10 +69,29 @@ internal sealed class DicomClientAssociation : IAsyncDisposable
     /// <summary>Sends one request and waits for its response command.</summary>
     public async Task<DicomDataset> RequestAsync(byte pcId, Func<ushort, DicomDataset> command, ReadOnlyMemory<byte>? dataSet, CancellationToken ct)
     {
+        var messageId = await SendRequestAsync(pcId, command, dataSet, ct);
+        return (await ReceiveResponseAsync(messageId, ct)).Command;
+    }
+
+    /// <summary>Sends a request without waiting; returns its message id for <see cref="ReceiveResponseAsync"/>.</summary>
+    public async Task<ushort> SendRequestAsync(byte pcId, Func<ushort, DicomDataset> command, ReadOnlyMemory<byte>? dataSet, CancellationToken ct)
+    {
         var messageId = _nextMessageId++;
         await _channel.SendMessageAsync(pcId, command(messageId), dataSet, ct);
+        return messageId;
+    }
+
+    /// <summary>Waits for the next response to <paramref name="messageId"/> (C-FIND/C-MOVE send several, all but the last pending).</summary>
+    public async Task<DimseMessage> ReceiveResponseAsync(ushort messageId, CancellationToken ct)
+    {
         var answer = await _channel.ReceiveAsync(_timeout, ct);
-        if (answer.Type == PduType.PData) return answer.Message!.Command;
+        if (answer.Type == PduType.PData)
+        {
+            var respondedTo = DimseCommand.GetUShort(answer.Message!.Command, DimseCommand.MessageIdBeingRespondedTo);
+            if (respondedTo != messageId)
+                throw new DicomNetworkException($"Response is for message {respondedTo}, expected {messageId}.");
+            return answer.Message;
+        }
         if (answer.Type == PduType.Abort)
         {
             var (source, reason) = PduReader.Abort(answer.Body!);

@@ -15,7 +15,7 @@ internal sealed class DicomServerAssociation(DicomServer server, Socket socket)
     {
         var entered = false;
         var aborted = true;
-        await using var channel = new DicomChannel(socket, _options.MaxPduLength);
+        await using var channel = new DicomChannel(socket, _options.MaxPduLength) { MaxDataSetLength = _options.MaxDataSetLength };
         try
         {
             var first = await channel.ReceiveAsync(_options.ArtimTimeout, ct);
@@ -90,6 +90,7 @@ internal sealed class DicomServerAssociation(DicomServer server, Socket socket)
             ImplementationVersionName = DicomImplementation.VersionName,
         };
         await channel.SendPduAsync(PduWriter.AssociateAccept(accept), ct);
+        channel.IsAssociated = true;
         _logger.LogInformation("Accepted association {Calling} -> {Called} from {Remote} ({Accepted}/{Proposed} contexts, peer max PDU {MaxPdu})",
             _info.CallingAeTitle, _info.CalledAeTitle, _info.RemoteEndPoint, _accepted.Count, results.Count, request.MaxPduLength);
         SafeHook(() => server.Handler.OnAssociationAccepted(_info));

@@ -26,6 +26,14 @@ public sealed record DicomServerOptions
     /// <summary>How long a connection may stay silent (before association or between messages) before it is closed.</summary>
     public TimeSpan ArtimTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    public const long DefaultMaxDataSetLength = 512L * 1024 * 1024;
+
+    /// <summary>
+    /// Largest dataset accepted in one C-STORE. Each association buffers a whole dataset, so this times
+    /// <see cref="MaxAssociations"/> bounds the memory peers can make us hold; larger messages are aborted.
+    /// </summary>
+    public long MaxDataSetLength { get; init; } = DefaultMaxDataSetLength;
+
     /// <summary>Accepted transfer syntaxes in order of preference.</summary>
     public IReadOnlyList<string> TransferSyntaxes { get; init; } =
     [

@@ -14,6 +14,14 @@ public static class DicomStatus
     public const ushort CoercionOfDataElements = 0xB000;
     public const ushort ElementsDiscarded = 0xB006;
     public const ushort DatasetDoesNotMatchSopClassWarning = 0xB007;
+    public const ushort SubOperationsCompleteWithFailures = 0xB000;
+    public const ushort MoveDestinationUnknown = 0xA801;
+    public const ushort Cancel = 0xFE00;
+    public const ushort Pending = 0xFF00;
+    public const ushort PendingWithOptionalKeysUnsupported = 0xFF01;
+
+    /// <summary>C-FIND/C-MOVE pending statuses: more responses follow for the same request.</summary>
+    public static bool IsPending(ushort status) => status is Pending or PendingWithOptionalKeysUnsupported;
 
     /// <summary>Success or warning (0xB0xx, 0x0001, 0x0107, 0x0116): the instance was stored.</summary>
     public static bool IsSuccessOrWarning(ushort status) =>

@@ -14,6 +14,11 @@ internal static class DimseCommand
     public static readonly DicomTag Status = new(0x0000, 0x0900);
     public static readonly DicomTag ErrorComment = new(0x0000, 0x0902);
     public static readonly DicomTag AffectedSopInstanceUid = new(0x0000, 0x1000);
+    public static readonly DicomTag MoveDestination = new(0x0000, 0x0600);
+    public static readonly DicomTag NumberOfRemainingSubOperations = new(0x0000, 0x1020);
+    public static readonly DicomTag NumberOfCompletedSubOperations = new(0x0000, 0x1021);
+    public static readonly DicomTag NumberOfFailedSubOperations = new(0x0000, 0x1022);
+    public static readonly DicomTag NumberOfWarningSubOperations = new(0x0000, 0x1023);
 
     /// <summary>Command Data Set Type value meaning "no dataset follows".</summary>
     public const ushort NoDataSet = 0x0101;
@@ -32,6 +37,21 @@ internal static class DimseCommand
         .AddOrUpdate(Priority, DicomVR.US, 0)
         .AddOrUpdate(CommandDataSetType, DicomVR.US, DataSetPresent)
         .AddOrUpdate(AffectedSopInstanceUid, DicomVR.UI, sopInstanceUid);
+
+    public static DicomDataset FindRequest(ushort messageId, string sopClassUid) => new DicomDataset()
+        .AddOrUpdate(AffectedSopClassUid, DicomVR.UI, sopClassUid)
+        .AddOrUpdate(CommandField, DicomVR.US, DimseCommandField.CFindRequest)
+        .AddOrUpdate(MessageId, DicomVR.US, messageId)
+        .AddOrUpdate(Priority, DicomVR.US, 0)
+        .AddOrUpdate(CommandDataSetType, DicomVR.US, DataSetPresent);
+
+    public static DicomDataset MoveRequest(ushort messageId, string sopClassUid, string moveDestination) => new DicomDataset()
+        .AddOrUpdate(AffectedSopClassUid, DicomVR.UI, sopClassUid)
+        .AddOrUpdate(CommandField, DicomVR.US, DimseCommandField.CMoveRequest)
+        .AddOrUpdate(MessageId, DicomVR.US, messageId)
+        .AddOrUpdate(Priority, DicomVR.US, 0)
+        .AddOrUpdate(CommandDataSetType, DicomVR.US, DataSetPresent)
+        .AddOrUpdate(MoveDestination, DicomVR.AE, moveDestination);
 
     /// <summary>Response to <paramref name="request"/>, copying its affected SOP class/instance as PS3.7 requires.</summary>
     public static DicomDataset Response(DicomDataset request, ushort status, string? errorComment = null)

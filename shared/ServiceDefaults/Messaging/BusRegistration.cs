@@ -60,6 +60,12 @@ public static class BusRegistration
         var intervals = options.RetryIntervalsMs.Select(ms => TimeSpan.FromMilliseconds(ms)).ToArray();
         bus.UseMessageRetry(retry => retry.Intervals(intervals));
         bus.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
+        // A region the PET field of view missed has no mean (NaN); it must travel, not poison the message.
+        bus.ConfigureJsonSerializerOptions(json =>
+        {
+            json.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            return json;
+        });
         bus.ConfigureEndpoints(context);
     }
 }

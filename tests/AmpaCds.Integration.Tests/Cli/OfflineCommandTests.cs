@@ -43,6 +43,10 @@ public sealed class OfflineCommandTests(ITestOutputHelper output) : IDisposable
         using var json = JsonDocument.Parse(quantify.StandardOutput);
         var root = json.RootElement;
         Assert.True(root.GetProperty("registration").GetProperty("passed").GetBoolean());
+        Assert.Equal("ampacds-synthetic-hc-1.0", root.GetProperty("normativeDatabase").GetProperty("version").GetString());
+        Assert.True(root.GetProperty("normativeDatabase").GetProperty("synthetic").GetBoolean());
+        Assert.True(root.GetProperty("registration").GetProperty("similarity").GetDouble() >= 0.85);
+        Assert.All(root.GetProperty("regions").EnumerateArray(), region => Assert.True(double.IsFinite(region.GetProperty("zScore").GetDouble())));
         Assert.Equal(1, root.GetProperty("suvBodyWeightFactor").GetDouble() / truth.SuvBodyWeightFactor, 6);
         foreach (var region in root.GetProperty("regions").EnumerateArray())
         {

@@ -52,6 +52,11 @@ public sealed class DistributedSystem : IAsyncLifetime
             {
                 environment["Kestrel__Endpoints__Grpc__Url"] = GrpcAddress;
             }
+            if (service == "Prediction")
+            {
+                // Prediction serves its own gRPC API (models, outcomes); a free port keeps runs apart.
+                environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{FreePort.Next()}";
+            }
             var process = ServiceProcess.Start(service, RepositoryPaths.HostAssembly(service), [], environment, Path.Combine(Folder, "logs"));
             _services.Add(process);
             await process.WaitHealthyAsync($"http://127.0.0.1:{healthPort}/health/ready", TimeSpan.FromSeconds(120));

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using AmpaCds.Cli.Output;
+using AmpaCds.Imaging;
+using AmpaCds.Imaging.Normative;
 using AmpaCds.Quantification;
 using AmpaCds.Quantification.Loading;
+using AmpaCds.Quantification.Normative;
 using AmpaCds.Quantification.Pipeline;
 
 namespace AmpaCds.Cli.Commands;
@@ -14,19 +17,27 @@ public static class QuantifyCommand
         var folder = new Argument<string>("dir") { Description = "Folder with the PET series (DICOM Part 10 files)" };
         var json = new Option<bool>("--json") { Description = "Print JSON (the only format for now)" };
         var reference = new Option<string>("--reference") { Description = "SUVR reference region", DefaultValueFactory = _ => "whole_brain" };
-        var command = new Command("quantify", "Regional SUV and SUVR of a PET series, with registration quality") { folder, json, reference };
+        var normdb = new Option<string>("--normdb") { Description = "Normative database JSON (default: the shipped synthetic one)" };
+        var maps = new Option<string>("--maps") { Description = "Folder to write the SUV, SUVR and z maps (NIfTI, template space) into" };
+        var command = new Command("quantify", "Regional SUV, SUVR and z-scores of a PET series, with registration quality") { folder, json, reference, normdb, maps };
         command.SetAction((parse, _) => CliRunner.RunAsync(() =>
         {
             var options = new QuantificationOptions { ReferenceRegion = parse.GetValue(reference)! };
+            var normative = LoadNormative(parse.GetValue(normdb));
             var datasets = SeriesFolder.Read(parse.GetValue(folder)!).Select(file => file.File.Dataset).ToList();
-            var quantifier = new StudyQuantifier(QuantificationReference.BuiltIn(options.TemplateSmoothingFwhmMm), options);
+            var quantifier = new StudyQuantifier(QuantificationReference.BuiltIn(options.TemplateSmoothingFwhmMm), options, normative);
             var result = quantifier.Quantify(PetSeriesLoader.Load(datasets));
+            if (parse.GetValue(maps) is { } mapFolder)
+            {
+                WriteMaps(result.Maps, mapFolder);
+            }
             JsonOutput.Print(new
             {
                 regions = result.Regions,
                 referenceRegion = result.ReferenceRegion,
                 referenceSuvMean = result.ReferenceSuvMean,
                 registration = result.Registration,
+                normativeDatabase = result.Normative,
                 suvBodyWeightFactor = result.Suv.Factor,
                 suvReferenceTimeRule = result.Suv.ReferenceTimeRule,
                 atlasVersion = result.AtlasVersion,
@@ -35,5 +46,28 @@ public static class QuantifyCommand
             return Task.FromResult(0);
         }));
         return command;
+    }
+
+    private static ActiveNormativeDatabase LoadNormative(string? path)
+    {
+        try
+        {
+            return ActiveNormativeDatabase.Load(path);
+        }
+        catch (NormativeDataException error)
+        {
+            throw new CliFailure(error.Message, CliRunner.InputError);
+        }
+    }
+
+    private static void WriteMaps(TemplateSpaceMaps maps, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        NiftiWriter.Write(maps.Suv, Path.Combine(folder, "suv.nii.gz"));
+        NiftiWriter.Write(maps.Suvr, Path.Combine(folder, "suvr.nii.gz"));
+        if (maps.Z is not null)
+        {
+            NiftiWriter.Write(maps.Z, Path.Combine(folder, "z.nii.gz"));
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AmpaCds.Cli.Embedded;
 using AmpaCds.Cli.Output;
+using AmpaCds.Prediction;
 using AmpaCds.Reporting;
 using AmpaCds.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
@@ -37,6 +38,7 @@ public static class ServeCommand
             var app = builder.Build();
             app.MapDefaultEndpoints();
             app.MapReportingApi();
+            app.MapPredictionApi();
             await app.RunAsync(cancellation);
             return 0;
         }));

@@ -22,7 +22,7 @@ public sealed record ModelCard
     public required string Trainer { get; init; }
     public required string RegressionTrainer { get; init; }
 
-    /// <summary>Mean AUC over cross-validation folds of the chosen classifier.</summary>
+    /// <summary>AUC of the chosen classifier's out-of-fold probabilities, pooled over stratified folds.</summary>
     public required double CrossValidatedAuc { get; init; }
 
     /// <summary>Cross-validated AUC of every candidate trainer that was compared.</summary>
@@ -38,5 +38,20 @@ public sealed record ModelCard
     public required string SuvrReference { get; init; }
     public required string IntendedUse { get; init; }
 
+    /// <summary>"platt (out-of-fold logits)" for logistic-regression models with an ensemble, otherwise "none".</summary>
+    public string CalibrationMethod { get; init; } = "none";
+
+    /// <summary>Bootstrap refits behind the forecast intervals; 0 = no intervals.</summary>
+    public int BootstrapMembers { get; init; }
+
+    /// <summary>Share of the absolute standardised weight per feature, largest first; empty for tree models.</summary>
+    public IReadOnlyDictionary<string, double> GlobalImportance { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Nested cross-validation and permutation test of the training procedure, when one was run (`ampacds model train`).</summary>
+    public ModelEvaluationSummary? Evaluation { get; init; }
+
     public bool TrainedOnSyntheticData => Origin == SyntheticOrigin;
+
+    /// <summary>One line for a report: version, data, validated skill and intended use.</summary>
+    public string Summary => ModelCardSummary.Describe(this);
 }

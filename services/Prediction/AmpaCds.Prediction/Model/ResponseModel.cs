@@ -16,8 +16,10 @@ public sealed class ResponseModel : IDisposable
     private readonly PredictionEngine<ModelInput, ModelOutput> _engine;
     private readonly Lock _engineLock = new();
 
-    internal ResponseModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, ModelCard card, PlausibleRanges ranges)
+    internal ResponseModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, ModelCard card, PlausibleRanges ranges,
+        ForecastEnsemble? ensemble = null)
     {
+        Ensemble = ensemble;
         _ml = ml;
         _transformer = transformer;
         _inputSchema = inputSchema;
@@ -33,17 +35,34 @@ public sealed class ResponseModel : IDisposable
     public PlausibleRanges Ranges { get; }
     public string Version => Card.Version;
 
+    /// <summary>The calibrated, explainable form of a logistic-regression model; null for tree models and older versions.</summary>
+    public ForecastEnsemble? Ensemble { get; }
+
     /// <summary>Scores one patient; throws <see cref="FeatureValidationException"/> for unusable input.</summary>
-    public ResponseForecast Predict(IReadOnlyDictionary<string, double> suvrByRegion, PatientCovariates? covariates = null)
+    public ResponseForecast Predict(IReadOnlyDictionary<string, double> suvrByRegion, PatientCovariates? covariates = null) =>
+        Forecast(suvrByRegion, covariates).Forecast;
+
+    /// <summary>
+    /// The forecast with its 90% intervals and per-feature contributions (when the model has an ensemble); throws
+    /// <see cref="FeatureValidationException"/> for unusable input.
+    /// </summary>
+    public DetailedForecast Forecast(IReadOnlyDictionary<string, double> suvrByRegion, PatientCovariates? covariates = null)
     {
-        var input = new ModelInput { Features = FeatureValidator.BuildFeatures(Layout, suvrByRegion, covariates, Ranges) };
+        var features = FeatureValidator.BuildFeatures(Layout, suvrByRegion, covariates, Ranges);
+        if (Ensemble is not null)
+        {
+            return Ensemble.Forecast(features, Card.Version, Card.TrainedOnSyntheticData);
+        }
+
+        var input = new ModelInput { Features = features };
         ModelOutput output;
         lock (_engineLock)
         {
             output = _engine.Predict(input);
         }
 
-        return new ResponseForecast(output.ResponseProbability, output.Score, Card.Version, Card.TrainedOnSyntheticData);
+        return new DetailedForecast(new ResponseForecast(output.ResponseProbability, output.Score, Card.Version, Card.TrainedOnSyntheticData),
+            null, null, [], Card.CalibrationMethod);
     }
 
     /// <summary>Writes &lt;rootDirectory&gt;/&lt;version&gt;/model.zip and model-card.json; returns the version directory.</summary>
@@ -55,6 +74,11 @@ public sealed class ResponseModel : IDisposable
         Directory.CreateDirectory(staging);
         _ml.Model.Save(_transformer, _inputSchema, Path.Combine(staging, ModelFileName));
         ModelCardJson.Write(Card, staging);
+        if (Ensemble is not null)
+        {
+            ModelCardJson.WriteEnsemble(Ensemble, staging);
+        }
+
         if (Directory.Exists(target))
         {
             // Same version = same training data and options, so the existing copy is equivalent.
@@ -71,7 +95,7 @@ public sealed class ResponseModel : IDisposable
         var card = ModelCardJson.Read(versionDirectory);
         var ml = new MLContext(card.Seed);
         var transformer = ml.Model.Load(Path.Combine(versionDirectory, ModelFileName), out var inputSchema);
-        return new ResponseModel(ml, transformer, inputSchema, card, ranges ?? PlausibleRanges.Default);
+        return new ResponseModel(ml, transformer, inputSchema, card, ranges ?? PlausibleRanges.Default, ModelCardJson.ReadEnsemble(versionDirectory));
     }
 
     public void Dispose() => _engine.Dispose();

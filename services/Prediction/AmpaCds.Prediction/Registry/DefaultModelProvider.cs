@@ -35,8 +35,8 @@ public static class DefaultModelProvider
 
     /// <summary>
     /// Logistic regression is named rather than chosen: on this cohort the automatic comparison picks it anyway
-    /// (cross-validated AUC 0.760 vs 0.741 for FastTree, see README), so the model is the same, and skipping the
-    /// FastTree cross-validation saves several seconds of cold start.
+    /// (a test checks that), so the model is the same, and skipping the FastTree cross-validation saves several
+    /// seconds of cold start.
     /// </summary>
     public static TrainingOptions DefaultTrainingOptions { get; } = new()
     {

@@ -7,4 +7,7 @@ public sealed class PredictionOptions
 
     /// <summary>Model registry folder; defaults to prediction/models under the data root.</summary>
     public string? RegistryFolder { get; set; }
+
+    /// <summary>Issued forecasts and recorded outcomes; defaults to prediction/outcomes under the data root.</summary>
+    public string? OutcomesFolder { get; set; }
 }

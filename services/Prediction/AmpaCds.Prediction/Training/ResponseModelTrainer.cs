@@ -13,7 +13,8 @@ public static class ResponseModelTrainer
     private const string VersionPrefix = "k2-response-";
     private const int MinimumTrainingPatients = 20;
 
-    public static ResponseModel Train(IReadOnlyList<CohortRow> cohort, TrainingOptions? options = null)
+    /// <param name="evaluation">A comparison of the same cohort to record in the model card (`ampacds model train`).</param>
+    public static ResponseModel Train(IReadOnlyList<CohortRow> cohort, TrainingOptions? options = null, ModelComparisonReport? evaluation = null)
     {
         options ??= new TrainingOptions();
         var set = TrainingSet.From(cohort, options);
@@ -35,8 +36,15 @@ public static class ResponseModelTrainer
         var ml = new MLContext(options.Seed);
         var data = MlSchema.Load(ml, set.Rows, set.Layout.Count);
         var transformer = ResponsePipelines.Combined(ml, chosen, options).Fit(data);
-        var card = Card(set, options, chosen, figures);
-        return new ResponseModel(ml, transformer, data.Schema, card, options.Ranges);
+        var ensemble = chosen == ResponseTrainerKind.LogisticRegression && options.BootstrapMembers > 0 ? EnsembleTrainer.Fit(set, options) : null;
+        var card = Card(set, options, chosen, figures) with
+        {
+            CalibrationMethod = ensemble is null ? "none" : ForecastEnsemble.CalibrationMethod,
+            BootstrapMembers = ensemble?.Members.Count ?? 0,
+            GlobalImportance = ensemble?.GlobalImportance() ?? new Dictionary<string, double>(),
+            Evaluation = evaluation is null ? null : ModelEvaluationSummary.From(evaluation),
+        };
+        return new ResponseModel(ml, transformer, data.Schema, card, options.Ranges, ensemble);
     }
 
     private static CrossValidationFigures CrossValidate(TrainingSet set, ResponseTrainerKind kind, TrainingOptions options)
@@ -44,14 +52,27 @@ public static class ResponseModelTrainer
         var ml = new MLContext(options.Seed);
         var data = MlSchema.Load(ml, set.Rows, set.Layout.Count);
         var folds = options.CrossValidationFolds;
-        var classification = ml.BinaryClassification.CrossValidate(
-            data, ResponsePipelines.Classifier(ml, kind, options), folds, MlSchema.Label, seed: options.Seed);
         var regression = ml.Regression.CrossValidate(
             data, ResponsePipelines.Regressor(ml, kind, options), folds, MlSchema.MadrsChangePercent, seed: options.Seed);
         return new CrossValidationFigures(
-            classification.Average(fold => fold.Metrics.AreaUnderRocCurve),
+            StratifiedAuc(set, kind, options),
             regression.Average(fold => fold.Metrics.RSquared),
             regression.Average(fold => fold.Metrics.MeanAbsoluteError));
+    }
+
+    /// <summary>
+    /// AUC of out-of-fold probabilities pooled over stratified folds. ML.NET's own cross-validation splits at random and
+    /// fails on small cohorts when a fold happens to hold no responder (34 patients with 6 responders do that).
+    /// </summary>
+    private static double StratifiedAuc(TrainingSet set, ResponseTrainerKind kind, TrainingOptions options)
+    {
+        var candidate = new Candidate(ResponsePipelines.ClassifierName(kind), CandidateFeatures.Regional,
+            ml => ResponsePipelines.Classifier(ml, kind, options), null);
+        var evaluation = new EvaluationSet(
+            set.Rows.Select(row => new EvaluationRow(row.Features, [], row.Label, row.MadrsChangePercent)).ToList(), set.Layout, set.DataHash);
+        var everyone = Enumerable.Range(0, set.Rows.Count).ToArray();
+        var scores = FoldScorer.CrossValidate(evaluation, candidate, everyone, options.CrossValidationFolds, options.Seed);
+        return BinaryMetrics.Auc(scores, evaluation.Labels);
     }
 
     private static ModelCard Card(
@@ -60,7 +81,7 @@ public static class ResponseModelTrainer
         var fingerprint = TrainingSet.Sha256Hex(string.Join('|',
             set.DataHash, chosen, options.Seed, options.CrossValidationFolds, options.L2Regularization, options.RegressionL2Regularization,
             options.FastTreeNumberOfTrees, options.FastTreeNumberOfLeaves, options.FastTreeMinimumExamplesPerLeaf, options.FastTreeLearningRate,
-            options.DataOrigin, options.Outcome.ResponseMinimumReductionPercent));
+            options.DataOrigin, options.Outcome.ResponseMinimumReductionPercent, options.BootstrapMembers));
         var synthetic = options.DataOrigin == ModelCard.SyntheticOrigin;
         return new ModelCard
         {

@@ -34,8 +34,9 @@ internal static class ResponsePipelines
     public static string RegressorName(ResponseTrainerKind kind) => kind == ResponseTrainerKind.FastTree ? FastTreeRegressionName : SdcaRegressionName;
 
     // The cache keeps the standardised rows in memory; without it every optimiser pass re-runs the normaliser (10x slower).
+    // Centred, not only scaled (fixZero: false): uncentred SUVR sits ~20 SD from zero and L-BFGS stops before converging.
     private static IEstimator<ITransformer> Standardise(MLContext ml) =>
-        ml.Transforms.NormalizeMeanVariance(MlSchema.Features).AppendCacheCheckpoint(ml);
+        ml.Transforms.NormalizeMeanVariance(MlSchema.Features, fixZero: false).AppendCacheCheckpoint(ml);
 
     private static IEstimator<ITransformer> ClassifierTrainer(MLContext ml, ResponseTrainerKind kind, TrainingOptions options) => kind switch
     {

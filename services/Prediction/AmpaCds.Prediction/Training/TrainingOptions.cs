@@ -14,6 +14,12 @@ public sealed record TrainingOptions
 
     public int CrossValidationFolds { get; init; } = 5;
 
+    /// <summary>
+    /// Bootstrap refits behind the 90% intervals of logistic-regression models (0 = no ensemble, no intervals).
+    /// Modest by default so that the service's first start (which trains the default model) stays a few seconds.
+    /// </summary>
+    public int BootstrapMembers { get; init; } = 50;
+
     /// <summary>L2 penalty of the logistic regression (ML.NET scales it against the summed loss).</summary>
     public float L2Regularization { get; init; } = 1.0f;
 

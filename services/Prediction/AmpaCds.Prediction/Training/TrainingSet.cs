@@ -30,7 +30,7 @@ internal sealed record TrainingSet(IReadOnlyList<ModelInput> Rows, FeatureLayout
         return new TrainingSet(rows, layout, Hash(rows, layout));
     }
 
-    private static bool IsTreatedWithKetamine(CohortRow row) =>
+    public static bool IsTreatedWithKetamine(CohortRow row) =>
         row is { Group: SubjectGroup.Trd, Arm: TreatmentArm.Ketamine, MadrsChangePercent: not null };
 
     /// <summary>Training rows pass the same checks as forecasts, so bad data fails here and names the subject.</summary>

@@ -4,8 +4,12 @@ using AmpaCds.Imaging.Suv;
 namespace AmpaCds.Quantification.Loading;
 
 /// <summary>A PET series as quantification needs it: rescaled slices and the SUV header inputs.</summary>
+/// <param name="PatientId">Only to link a follow-up to its baseline: never logged, never published.</param>
 public sealed record PetSeries(
     string StudyInstanceUid,
     string SeriesInstanceUid,
     IReadOnlyList<SliceImage> Slices,
-    SuvInputs SuvInputs);
+    SuvInputs SuvInputs,
+    string? PatientId = null,
+    double? PatientAgeYears = null,
+    DateOnly? StudyDate = null);

@@ -4,7 +4,7 @@ using AmpaCds.Imaging;
 namespace AmpaCds.Quantification.Loading;
 
 /// <summary>
-/// Turns the datasets of one PET series into rescaled slices and SUV inputs. Rescale is applied
+/// Turns the datasets of one PET series (single-frame PET or multi-frame Enhanced PET) into rescaled slices and SUV inputs. Rescale is applied
 /// per slice because scanners may vary Rescale Slope from slice to slice.
 /// </summary>
 public static class PetSeriesLoader
@@ -27,8 +27,11 @@ public static class PetSeriesLoader
             throw new PetSeriesException($"modality is {modality ?? "missing"}, not PT");
         }
         // Sequential on purpose: rescaling is cheap, and the first bad slice's reason reaches the caller unwrapped.
-        var slices = datasets.Select(ToSlice).ToList();
-        return new PetSeries(studyUid, seriesUid, slices, SuvInputsReader.Read(datasets));
+        var slices = datasets.SelectMany(dataset => EnhancedPetFrameReader.IsEnhancedPet(dataset)
+            ? EnhancedPetFrameReader.Read(dataset)
+            : [ToSlice(dataset)]).ToList();
+        return new PetSeries(studyUid, seriesUid, slices, SuvInputsReader.Read(datasets),
+            PatientHeaderReader.PatientId(datasets[0]), PatientHeaderReader.AgeYears(datasets[0]), PatientHeaderReader.StudyDate(datasets[0]));
     }
 
     public static SliceImage ToSlice(DicomDataset dataset)
@@ -60,6 +63,11 @@ public static class PetSeriesLoader
         return new SliceImage(rows, columns, values, new Point3(position[0], position[1], position[2]),
             dataset.GetDoubles(DicomTags.ImageOrientationPatient), spacing[0], spacing[1],
             dataset.GetString(DicomTags.SOPInstanceUID),
-            dataset.TryGetInt(DicomTags.InstanceNumber, out var number) ? number : null);
+            dataset.TryGetInt(DicomTags.InstanceNumber, out var number) ? number : null)
+        {
+            // Dynamic series: which time frame the slice belongs to, and for how long it was acquired.
+            FrameReferenceTimeMs = dataset.TryGetDouble(DicomTags.FrameReferenceTime, out var reference) ? reference : null,
+            FrameDurationMs = dataset.TryGetDouble(DicomTags.ActualFrameDuration, out var duration) ? duration : null,
+        };
     }
 }

@@ -24,4 +24,22 @@ public sealed class QuantificationReference(BrainAtlas atlas, Volume template)
         var template = GaussianFilter.Smooth(atlas.Paint(healthyMeans), smoothingFwhmMm);
         return new QuantificationReference(atlas, template);
     }
+
+    /// <summary>
+    /// A site's own atlas and template (for example AAL3 on MNI152): a NIfTI-1 label image (.nii or .nii.gz),
+    /// its label table and a NIfTI template in the same world space (the grids may differ).
+    /// </summary>
+    public static QuantificationReference FromFiles(string labelImagePath, string labelTablePath, string templatePath, string atlasVersion)
+    {
+        try
+        {
+            var regions = AtlasLabelTable.Parse(File.ReadLines(labelTablePath));
+            var atlas = BrainAtlas.FromLabelImage(NiftiReader.Read(labelImagePath), regions, atlasVersion);
+            return new QuantificationReference(atlas, NiftiReader.Read(templatePath));
+        }
+        catch (Exception error) when (error is IOException or FormatException or ArgumentException or NiftiFormatException)
+        {
+            throw new QuantificationException($"site atlas or template unusable: {error.Message}", error);
+        }
+    }
 }

@@ -3,6 +3,7 @@ using AmpaCds.Imaging.Suv;
 
 namespace AmpaCds.Quantification.Pipeline;
 
+/// <param name="Normative">The database the regional z-scores come from; null when no database is active.</param>
 public sealed record QuantificationResult(
     IReadOnlyList<RegionalUptake> Regions,
     string ReferenceRegion,
@@ -10,4 +11,6 @@ public sealed record QuantificationResult(
     RegistrationQuality Registration,
     string AtlasVersion,
     SuvFactorResult Suv,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    NormativeDatabaseReference? Normative,
+    TemplateSpaceMaps Maps);

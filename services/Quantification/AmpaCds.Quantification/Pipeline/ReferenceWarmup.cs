@@ -11,6 +11,8 @@ public sealed class ReferenceWarmup(IServiceProvider services) : IHostedService
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _ = services.GetService(typeof(QuantificationReference));
+        // A missing or unreadable normative database stops start-up here, not at the first study.
+        _ = services.GetService(typeof(Normative.ActiveNormativeDatabase));
         return Task.CompletedTask;
     }
 

@@ -1,7 +1,9 @@
 using AmpaCds.Contracts.Messages;
 using AmpaCds.Dicom;
 using AmpaCds.Imaging;
+using AmpaCds.Imaging.Normative;
 using AmpaCds.Imaging.Suv;
+using AmpaCds.Quantification.Longitudinal;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.ServiceDefaults.Storage;
 using MassTransit;
@@ -10,12 +12,16 @@ using Microsoft.Extensions.Logging;
 namespace AmpaCds.Quantification.Pipeline;
 
 /// <summary>
-/// Loads a stored series, quantifies it and publishes either the measurement or the reason it
-/// could not be made. Input problems are answers, not faults: they are published, not retried.
+/// Loads a stored series, quantifies it, writes its maps, compares it with the patient's baseline and
+/// publishes either the measurement or the reason it could not be made. Input problems are answers,
+/// not faults: they are published, not retried.
 /// </summary>
 public sealed class SeriesQuantificationHandler(
     IBlobStore blobs,
     StudyQuantifier quantifier,
+    FollowUpTracker followUps,
+    ParametricMapWriter mapWriter,
+    QuantificationOptions options,
     ILogger<SeriesQuantificationHandler> logger)
 {
     public async Task HandleAsync(Guid correlationId, string studyUid, string seriesUid, string seriesBlobPrefix,
@@ -24,20 +30,32 @@ public sealed class SeriesQuantificationHandler(
         try
         {
             var datasets = await LoadAsync(seriesBlobPrefix, cancellationToken);
-            var result = quantifier.Quantify(PetSeriesLoader.Load(datasets));
-            logger.LogInformation("Run {CorrelationId} quantified in {Elapsed} ms, registration similarity {Similarity:F3}",
-                correlationId, result.Elapsed.TotalMilliseconds, result.Registration.Similarity);
+            var series = PetSeriesLoader.Load(datasets);
+            var result = quantifier.Quantify(series);
+            var maps = options.WriteParametricMaps ? await WriteMapsAsync(seriesBlobPrefix, result.Maps, cancellationToken) : null;
+            var (longitudinal, changeMap) = await followUps.CompareWithBaselineAsync(series, result, maps?.SuvrMap, cancellationToken);
+            if (changeMap is not null && maps is not null)
+            {
+                maps = maps with { ChangeMap = await mapWriter.WriteAsync(seriesBlobPrefix, "suvr-change", changeMap, cancellationToken) };
+            }
+            logger.LogInformation("Run {CorrelationId} quantified in {Elapsed} ms, registration similarity {Similarity:F3}, normative database {Normative}, follow-up {FollowUp}",
+                correlationId, result.Elapsed.TotalMilliseconds, result.Registration.Similarity, result.Normative?.Version ?? "none", longitudinal is not null);
             await publisher.Publish(new RegionalUptakeMeasured(correlationId, studyUid, seriesUid, result.Regions,
                 result.ReferenceRegion, result.ReferenceSuvMean, result.Registration, result.AtlasVersion,
-                result.Suv.Factor, DateTimeOffset.UtcNow), cancellationToken);
+                result.Suv.Factor, DateTimeOffset.UtcNow, result.Normative, maps, longitudinal), cancellationToken);
         }
         catch (Exception error) when (error is PetSeriesException or SuvCalculationException or VolumeAssemblyException
-                                          or QuantificationException or DicomFormatException)
+                                          or QuantificationException or DicomFormatException or NormativeDataException)
         {
             logger.LogWarning("Run {CorrelationId} cannot be quantified: {Reason}", correlationId, error.Message);
             await publisher.Publish(new QuantificationFailed(correlationId, studyUid, seriesUid, error.Message, DateTimeOffset.UtcNow), cancellationToken);
         }
     }
+
+    private async Task<ParametricMapKeys> WriteMapsAsync(string prefix, TemplateSpaceMaps maps, CancellationToken cancellationToken) =>
+        new(await mapWriter.WriteAsync(prefix, "suv", maps.Suv, cancellationToken),
+            await mapWriter.WriteAsync(prefix, "suvr", maps.Suvr, cancellationToken),
+            maps.Z is null ? null : await mapWriter.WriteAsync(prefix, "z", maps.Z, cancellationToken));
 
     private async Task<IReadOnlyList<DicomDataset>> LoadAsync(string prefix, CancellationToken cancellationToken)
     {

@@ -3,25 +3,30 @@ using AmpaCds.Contracts.Messages;
 using AmpaCds.Imaging;
 using AmpaCds.Imaging.Suv;
 using AmpaCds.Quantification.Loading;
+using AmpaCds.Quantification.Normative;
 
 namespace AmpaCds.Quantification.Pipeline;
 
 /// <summary>
-/// Volume, SUV, spatial normalisation and regional statistics for one PET series: plain
+/// Volume, SUV, spatial normalisation, regional statistics and z-scores for one PET series: plain
 /// computation, shared by the service's consumers and the CLI's offline `quantify`.
 /// </summary>
-public sealed class StudyQuantifier(QuantificationReference reference, QuantificationOptions options)
+public sealed class StudyQuantifier(QuantificationReference reference, QuantificationOptions options, ActiveNormativeDatabase? normative = null)
 {
     public QuantificationResult Quantify(PetSeries series)
     {
         var watch = Stopwatch.StartNew();
         var suv = SuvCalculator.ComputeBodyWeightFactor(series.SuvInputs,
             new SuvOptions { FallbackHalfLifeSeconds = options.FallbackHalfLifeSeconds });
-        var activity = VolumeAssembler.Assemble(series.Slices);
+        var activity = FrameWindow.Sum(FrameAssembler.Assemble(series.Slices),
+            suv.ReferenceTime is { } start && suv.InjectionTime is { } injection ? (start - injection).TotalSeconds : null,
+            options.DynamicWindowStartMinutes, options.DynamicWindowEndMinutes);
         var suvImage = Scale(activity, suv.Factor);
 
         var registration = AffineRegistration.Register(suvImage, reference.Registration);
-        var quality = new RegistrationQuality(registration.Similarity, registration.Passed, registration.QualityReason);
+        var quality = new RegistrationQuality(registration.Similarity, registration.Passed, registration.QualityReason,
+            RegistrationOptions.Default.MinimumSimilarity, registration.Overlap,
+            registration.Scales.X, registration.Scales.Y, registration.Scales.Z, registration.Iterations);
         if (!registration.Passed)
         {
             throw new QuantificationException($"spatial normalisation failed: {registration.QualityReason} (similarity {registration.Similarity:F3})");
@@ -33,10 +38,26 @@ public sealed class StudyQuantifier(QuantificationReference reference, Quantific
         {
             throw new QuantificationException($"reference region '{options.ReferenceRegion}' has no usable uptake");
         }
+
+        var incompatibility = normative?.Database.IncompatibilityWith(options.ReferenceRegion, reference.Atlas.Version);
+        var scoring = incompatibility is null ? normative : null;
         var regions = statistics.Regions
-            .Select(region => new RegionalUptake(region.Name, region.Mean, region.Mean / referenceMean, region.Voxels, region.Coverage))
+            .Select(region => new RegionalUptake(region.Name, region.Mean, region.Mean / referenceMean, region.Voxels, region.Coverage,
+                ZScore(scoring, region.Name, region.Mean / referenceMean, series.PatientAgeYears)))
             .ToList();
-        return new QuantificationResult(regions, options.ReferenceRegion, referenceMean, quality, reference.Atlas.Version, suv, watch.Elapsed);
+        var maps = TemplateMaps(suvImage, registration.TemplateToMoving, referenceMean, scoring);
+        return new QuantificationResult(regions, options.ReferenceRegion, referenceMean, quality, reference.Atlas.Version, suv,
+            watch.Elapsed, normative?.Describe(incompatibility), maps);
+    }
+
+    private static double? ZScore(ActiveNormativeDatabase? scoring, string region, double suvr, double? age) =>
+        scoring?.Database.Region(region)?.ZScore(suvr, age) is { } z && double.IsFinite(z) ? z : null;
+
+    private TemplateSpaceMaps TemplateMaps(Volume suvImage, Affine templateToPet, double referenceMean, ActiveNormativeDatabase? scoring)
+    {
+        var suvMap = Resampler.Resample(suvImage, templateToPet, reference.Atlas.Geometry);
+        var suvrMap = Scale(suvMap, 1 / referenceMean);
+        return new TemplateSpaceMaps(suvMap, suvrMap, scoring?.Maps?.ZMap(suvrMap));
     }
 
     private static Volume Scale(Volume volume, double factor)

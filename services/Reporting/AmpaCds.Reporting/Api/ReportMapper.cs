@@ -6,7 +6,7 @@ using AmpaCds.Reporting.Studies;
 namespace AmpaCds.Reporting.Api;
 
 /// <summary>Maps the gateway's study record onto the gRPC report message.</summary>
-public static class ReportMapper
+public static partial class ReportMapper
 {
     public static Report ToReport(StudyRecord record)
     {
@@ -25,26 +25,20 @@ public static class ReportMapper
         {
             report.ReferenceRegion = uptake.ReferenceRegion;
             report.AtlasVersion = uptake.AtlasVersion;
-            report.Registration = new Registration
+            report.Registration = ToRegistration(uptake.Registration);
+            report.Regions.AddRange(uptake.Regions.Select(ToRegion));
+            if (uptake.NormativeDatabase is { } database)
             {
-                Similarity = uptake.Registration.Similarity,
-                Passed = uptake.Registration.Passed,
-                Detail = uptake.Registration.Detail,
-            };
-            report.Regions.AddRange(uptake.Regions.Select(region => new RegionResult
+                report.NormativeDatabase = ToNormativeDatabase(database);
+            }
+            if (uptake.Longitudinal is { } change)
             {
-                Name = region.Name, SuvMean = region.SuvMean, Suvr = region.Suvr, Voxels = region.Voxels, Coverage = region.Coverage,
-            }));
+                report.Longitudinal = ToLongitudinal(change);
+            }
         }
         if (record.Forecast is { } forecast)
         {
-            report.Forecast = new Forecast
-            {
-                ResponseProbability = forecast.ResponseProbability,
-                ExpectedMadrsChangePercent = forecast.ExpectedMadrsChangePercent,
-                ModelVersion = forecast.ModelVersion,
-                ModelTrainedOnSyntheticData = forecast.ModelTrainedOnSyntheticData,
-            };
+            report.Forecast = ToForecast(forecast);
         }
         return report;
     }

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# DICOM intake benchmark (issue 3): the same 500-instance PET series (128 x 128, 16-bit) sent with DCMTK storescu
+# over loopback to (a) Intake (`ampacds serve`, which validates and fsyncs every instance before answering),
+# (b) DCMTK storescp writing to disk, (c) Orthanc; prints instances/s for each and Intake's ratio to each.
+# Then parse throughput of the series: BenchmarkDotNet (our DicomFile.Open) and pydicom on the same files.
+#
+#   deploy/bench-intake.sh                 # everything
+#   BENCH_PARSE=0 deploy/bench-intake.sh   # network part only
+#   BENCH_RUNS=5 deploy/bench-intake.sh    # timed runs per peer (median reported), default 3
+#
+# Every tool runs with TCP_NODELAY=1: without it delayed ACKs cap DCMTK peers at ~11 instances/s on loopback.
+# Servers listen on 127.0.0.1 (Orthanc 1.10's DICOM port has no bind option: it listens on all interfaces while it runs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+INSTANCES=${BENCH_INSTANCES:-500}
+RUNS=${BENCH_RUNS:-3}
+export TCP_NODELAY=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+for tool in storescu storescp echoscu Orthanc curl /usr/bin/python3; do
+  command -v "$tool" >/dev/null || { echo "bench-intake: $tool not found (deploy/install-deps.sh installs it)" >&2; exit 1; }
+done
+
+WORK=$(mktemp -d /tmp/ampacds-bench-XXXXXX)
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+now() { date +%s.%N; }
+wait_echo() { # AE PORT: poll C-ECHO, at most 30 s
+  for _ in $(seq 1 300); do echoscu -aec "$1" 127.0.0.1 "$2" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  echo "bench-intake: $1 on port $2 did not answer C-ECHO in 30 s" >&2; return 1
+}
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+wait_idle() { # PID: until the process uses < 10 % of a core over 1 s (start-up work such as model training), at most 180 s
+  local prev cur
+  prev=$(awk '{print $14+$15}' "/proc/$1/stat")
+  for _ in $(seq 1 180); do
+    sleep 1
+    cur=$(awk '{print $14+$15}' "/proc/$1/stat")
+    [ $((cur - prev)) -lt 10 ] && return 0
+    prev=$cur
+  done
+}
+
+# Own artifacts folder: the Release build never collides with builds in the repo's bin/obj (CI, other work).
+ARTIFACTS=${BENCH_ARTIFACTS:-/tmp/ampacds-bench-artifacts}
+echo "== build (Release, once, into $ARTIFACTS)"
+for project in services/Cli/AmpaCds.Cli tests/AmpaCds.Benchmarks; do
+  dotnet build -c Release -nologo -v q -p:UseArtifactsOutput=true -p:ArtifactsPath="$ARTIFACTS" "$project" >"$WORK/build.log" 2>&1 \
+    || { echo "bench-intake: build of $project failed:" >&2; grep -E 'error|Error' "$WORK/build.log" | head -20 >&2; exit 1; }
+done
+BENCH="dotnet $ARTIFACTS/bin/AmpaCds.Benchmarks/release/AmpaCds.Benchmarks.dll"
+CLI="dotnet $ARTIFACTS/bin/AmpaCds.Cli/release/ampacds.dll"
+
+echo "== series"
+# Number of Slices is declared as 9999 so Intake never completes the series: otherwise the embedded Quantification
+# would register the volume in the background while later runs are timed. Intake still parses, validates, fsyncs.
+$BENCH write-series "$WORK/series" "$INSTANCES" 500 9999
+$BENCH write-series "$WORK/warmup" 20 501 9999 >/dev/null
+SERIES_MB=$(du -sm "$WORK/series" | cut -f1)
+echo "   $INSTANCES instances, ${SERIES_MB} MB, 128 x 128 x 16 bit, Explicit VR LE"
+
+# send AE PORT LABEL: warm-up association, then RUNS timed single-association sends of the whole series.
+send() {
+  local ae=$1 port=$2 label=$3 times=()
+  storescu -aec "$ae" 127.0.0.1 "$port" "$WORK"/warmup/*.dcm >/dev/null
+  for run in $(seq 1 "$RUNS"); do
+    local t0 t1
+    t0=$(now)
+    storescu -aec "$ae" 127.0.0.1 "$port" "$WORK"/series/*.dcm >"$WORK/$label-$run.log" 2>&1 \
+      || { echo "bench-intake: storescu to $label failed:" >&2; tail -5 "$WORK/$label-$run.log" >&2; exit 1; }
+    t1=$(now)
+    times+=("$(echo "$t1 - $t0" | bc -l)")
+  done
+  local med
+  med=$(printf '%s\n' "${times[@]}" | median)
+  printf '   %-9s runs: %s s; median %.3f s = %.0f instances/s\n' "$label" "$(printf '%.3f ' "${times[@]}")" "$med" "$(echo "$INSTANCES / $med" | bc -l)"
+  echo "$med" >"$WORK/$label.median"
+}
+
+echo "== (b) DCMTK storescp writing to disk"
+SCP_PORT=$(free_port)
+mkdir -p "$WORK/storescp"
+storescp -aet STORESCP -od "$WORK/storescp" "$SCP_PORT" >"$WORK/storescp.log" 2>&1 &
+PIDS+=($!)
+wait_echo STORESCP "$SCP_PORT"
+send STORESCP "$SCP_PORT" storescp
+
+echo "== (c) Orthanc $(Orthanc --version | head -1 | awk '{print $2}')"
+OR_DICOM=$(free_port); OR_HTTP=$(free_port)
+mkdir -p "$WORK/orthanc"
+cat >"$WORK/orthanc/orthanc.json" <<JSON
+{ "Name": "AmpaCdsBench", "StorageDirectory": "$WORK/orthanc/storage", "IndexDirectory": "$WORK/orthanc/index",
+  "DicomAet": "ORTHANC", "DicomPort": $OR_DICOM, "HttpPort": $OR_HTTP, "RemoteAccessAllowed": false,
+  "AuthenticationEnabled": false, "Plugins": [], "DicomModalities": {} }
+JSON
+Orthanc "$WORK/orthanc/orthanc.json" >"$WORK/orthanc.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$OR_HTTP/system" >/dev/null && break; sleep 0.1; done
+wait_echo ORTHANC "$OR_DICOM"
+send ORTHANC "$OR_DICOM" orthanc
+
+echo "== (a) Intake (ampacds serve, embedded, in-memory bus; validates + fsyncs each instance)"
+IN_DICOM=$(free_port); IN_GRPC=$(free_port)
+AmpaCds__Intake__QuietPeriodSeconds=86400 \
+  $CLI serve --data "$WORK/intake" --dicom-port "$IN_DICOM" --grpc-port "$IN_GRPC" >"$WORK/intake.log" 2>&1 &
+INTAKE_PID=$!
+PIDS+=($INTAKE_PID)
+wait_echo AMPACDS "$IN_DICOM"
+wait_idle "$INTAKE_PID"
+send AMPACDS "$IN_DICOM" intake
+STORED=$(find "$WORK/intake" -name '*.dcm' -path '*instances*' | wc -l)
+echo "   Intake holds $STORED instance files (series + warm-up)"
+kill "$INTAKE_PID" 2>/dev/null || true
+echo "   where Intake's time goes, in-process, no network (second of two rounds):"
+$BENCH profile-intake "$WORK/series" | sed 's/^/   /'
+
+echo "   machine load while measuring: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min), $(nproc) cores"
+echo "== result ($INSTANCES instances, one association each, loopback, TCP_NODELAY=1, median of $RUNS)"
+I=$(cat "$WORK/intake.median"); S=$(cat "$WORK/storescp.median"); O=$(cat "$WORK/orthanc.median")
+printf '   Intake   %6.0f instances/s\n   storescp %6.0f instances/s   Intake/storescp = %.2f\n   Orthanc  %6.0f instances/s   Intake/Orthanc  = %.2f\n' \
+  "$(echo "$INSTANCES/$I" | bc -l)" "$(echo "$INSTANCES/$S" | bc -l)" "$(echo "$S/$I" | bc -l)" \
+  "$(echo "$INSTANCES/$O" | bc -l)" "$(echo "$O/$I" | bc -l)"
+
+if [ "${BENCH_PARSE:-1}" = "1" ]; then
+  echo "== parse throughput of the series"
+  /usr/bin/python3 tests/AmpaCds.Benchmarks/pydicom_parse.py "$WORK/series" 5
+  (cd "$WORK" && $BENCH parse "$WORK/series" --filter '*' --job short --inProcess --artifacts "$WORK/bdn") | \
+    sed -n '/^| Method/,/^$/p'
+fi

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using AmpaCds.Cli.Output;
+using AmpaCds.Synthetic;
+
+namespace AmpaCds.Cli.Commands;
+
+/// <summary>`ampacds cohort simulate --n N --seed S --out FILE [--null] [--composition training|study]`: a virtual cohort as CSV.</summary>
+public static class CohortCommand
+{
+    public static Command Create()
+    {
+        var count = new Option<int>("--n") { Description = "Number of subjects", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Seed: the same seed writes the same cohort", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--out") { Description = "CSV file to write (schema: shared/Synthetic/COHORT_SCHEMA.md)", Required = true };
+        var nullSignal = new Option<bool>("--null") { Description = "Null cohort: baseline AMPA carries no information about response" };
+        var composition = new Option<string>("--composition")
+        {
+            Description = "training: TRD patients all given ketamine (what the model trains on); study: the study's mix of controls, ketamine and placebo",
+            DefaultValueFactory = _ => "training",
+        };
+        composition.AcceptOnlyFromAmong("training", "study");
+        var simulate = new Command("simulate", "Writes a virtual cohort from the effect model (SCIENCE.md) as CSV") { count, seed, output, nullSignal, composition };
+        simulate.SetAction((parse, _) => CliRunner.RunAsync(() =>
+        {
+            var n = parse.GetValue(count);
+            if (n is < 1 or > 1_000_000)
+            {
+                throw new CliFailure($"--n must be 1-1000000, not {n}", CliRunner.InputError);
+            }
+
+            var options = (parse.GetValue(composition) == "study" ? CohortOptions.Default : CohortOptions.KetamineTraining)
+                with { NullSignal = parse.GetValue(nullSignal) };
+            var rows = CohortRow.FromSubjects(CohortSimulator.Simulate(n, parse.GetValue(seed), options));
+            var path = parse.GetValue(output)!;
+            CohortCsv.Write(path, rows);
+            var treated = rows.Count(row => row.Arm == TreatmentArm.Ketamine);
+            var responders = rows.Count(row => row.Responder == true && row.Arm == TreatmentArm.Ketamine);
+            Console.Out.WriteLine(
+                $"wrote {rows.Count} subjects ({treated} ketamine-treated, {responders} responders{(options.NullSignal ? ", null signal" : "")}) to {Path.GetFullPath(path)}");
+            return Task.FromResult(0);
+        }));
+        return new Command("cohort", "Virtual cohorts for training and validating the response model") { simulate };
+    }
+}

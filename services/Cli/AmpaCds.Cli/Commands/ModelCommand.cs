@@ -1,0 +1,149 @@
+using System.CommandLine;
+using AmpaCds.Cli.Output;
+using AmpaCds.Prediction;
+using AmpaCds.Synthetic;
+
+namespace AmpaCds.Cli.Commands;
+
+/// <summary>
+/// `ampacds model train|list|activate`: compares the trainers by nested cross-validation, trains the deployed model
+/// with the chosen regularisation, and manages the registry the Prediction service serves from.
+/// </summary>
+public static class ModelCommand
+{
+    public static Command Create() => new("model", "Train, compare and activate response models") { Train(), List(), Activate() };
+
+    private static Command Train()
+    {
+        var cohort = new Option<string?>("--cohort") { Description = "Cohort CSV (shared/Synthetic/COHORT_SCHEMA.md)" };
+        var fromOutcomes = new Option<string?>("--from-outcomes") { Description = "Outcome store folder of the Prediction service (prediction/outcomes)" };
+        var json = new Option<bool>("--json") { Description = "Print the comparison and the model card as JSON on stdout" };
+        var registry = new Option<string?>("--registry") { Description = "Register the trained model in this registry folder" };
+        var activate = new Option<bool>("--activate") { Description = "Make the new version the active one (needs --registry)" };
+        var seed = new Option<int>("--seed") { Description = "Seed of folds, bootstrap and trainers", DefaultValueFactory = _ => 1 };
+        var permutations = new Option<int>("--permutations") { Description = "Label permutations of the skill test", DefaultValueFactory = _ => 99 };
+        var origin = new Option<string>("--origin") { Description = "Data origin for the model card: synthetic, or a label for real data", DefaultValueFactory = _ => ModelCard.SyntheticOrigin };
+        var command = new Command("train", "Nested cross-validated comparison of trainers, then trains the deployed model")
+        {
+            cohort, fromOutcomes, json, registry, activate, seed, permutations, origin,
+        };
+        command.SetAction((parse, _) => CliRunner.RunAsync(() =>
+        {
+            var (rows, dataOrigin) = LoadCohort(parse.GetValue(cohort), parse.GetValue(fromOutcomes), parse.GetValue(origin)!);
+            if (parse.GetValue(activate) && parse.GetValue(registry) is null)
+            {
+                throw new CliFailure("--activate needs --registry", CliRunner.InputError);
+            }
+
+            if (parse.GetValue(permutations) is < 1 or > 10_000)
+            {
+                throw new CliFailure($"--permutations must be 1-10000, not {parse.GetValue(permutations)}", CliRunner.InputError);
+            }
+
+            var (report, model) = InputErrors(() =>
+            {
+                var comparison = ModelComparison.Run(rows, new TrainingOptions(),
+                    new ComparisonOptions { Seed = parse.GetValue(seed), Permutations = parse.GetValue(permutations) });
+                var trained = ResponseModelTrainer.Train(rows, new TrainingOptions
+                {
+                    Seed = parse.GetValue(seed),
+                    Trainer = ResponseTrainerKind.LogisticRegression,
+                    L2Regularization = comparison.DeployedL2,
+                    DataOrigin = dataOrigin,
+                }, comparison);
+                return (comparison, trained);
+            });
+            using (model)
+            {
+                if (parse.GetValue(registry) is { } folder)
+                {
+                    var models = new ModelRegistry(folder);
+                    models.Register(model);
+                    if (parse.GetValue(activate))
+                    {
+                        models.Activate(model.Version);
+                    }
+                }
+
+                if (parse.GetValue(json))
+                {
+                    // NaN is a legitimate answer (e.g. no calibration slope without both outcomes in a resample); JSON needs it spelled out.
+                    var options = new System.Text.Json.JsonSerializerOptions(JsonOutput.Options)
+                    {
+                        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+                    };
+                    Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { comparison = report, model = model.Card }, options));
+                }
+                else
+                {
+                    ComparisonText.Print(report, model.Card, parse.GetValue(registry), parse.GetValue(activate));
+                }
+            }
+
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    private static Command List()
+    {
+        var registry = new Option<string>("--registry") { Description = "Registry folder", Required = true };
+        var command = new Command("list", "Lists the registered versions; * marks the active one") { registry };
+        command.SetAction((parse, _) => CliRunner.RunAsync(() =>
+        {
+            var models = new ModelRegistry(parse.GetValue(registry)!);
+            var active = models.ActiveVersion;
+            foreach (var card in models.ListVersions())
+            {
+                Console.Out.WriteLine($"{(card.Version == active ? "*" : " ")} {card.Summary}");
+            }
+
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    private static Command Activate()
+    {
+        var registry = new Option<string>("--registry") { Description = "Registry folder", Required = true };
+        var version = new Option<string>("--version") { Description = "Version to activate", Required = true };
+        var command = new Command("activate", "Makes a registered version the one the service serves (no restart needed)") { registry, version };
+        command.SetAction((parse, _) => CliRunner.RunAsync(() =>
+        {
+            var models = new ModelRegistry(parse.GetValue(registry)!);
+            InputErrors(() =>
+            {
+                models.Activate(parse.GetValue(version)!);
+                return 0;
+            });
+            Console.Out.WriteLine($"active model: {models.ActiveVersion}");
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    private static (IReadOnlyList<CohortRow> Rows, string Origin) LoadCohort(string? cohortFile, string? outcomesFolder, string origin)
+    {
+        return (cohortFile, outcomesFolder) switch
+        {
+            ({ } file, null) => (InputErrors(() => CohortCsv.Read(file)), origin),
+            (null, { } folder) when Directory.Exists(folder) => (new OutcomeStore(folder).ToCohort(), OutcomeRetrainer.RecordedOutcomesOrigin),
+            (null, { } folder) => throw new CliFailure($"outcome store '{folder}' does not exist", CliRunner.InputError),
+            _ => throw new CliFailure("give exactly one of --cohort FILE or --from-outcomes DIR", CliRunner.InputError),
+        };
+    }
+
+    /// <summary>Unusable cohorts and versions are the user's to fix: one line and exit code 2, not a stack trace.</summary>
+    private static T InputErrors<T>(Func<T> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception error) when (error is CohortCsvFormatException or FeatureValidationException or ArgumentException
+                                          or DirectoryNotFoundException or FileNotFoundException)
+        {
+            throw new CliFailure(error.Message, CliRunner.InputError);
+        }
+    }
+}

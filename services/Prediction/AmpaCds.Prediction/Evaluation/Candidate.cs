@@ -1,0 +1,12 @@
+using Microsoft.ML;
+
+namespace AmpaCds.Prediction;
+
+/// <summary>
+/// One trainer configuration in the comparison. <paramref name="LogisticL2"/> is set for the regularised logistic
+/// regressions, the only family the service deploys (its weights give exact per-patient contributions).
+/// </summary>
+internal sealed record Candidate(string Name, CandidateFeatures Features, Func<MLContext, IEstimator<ITransformer>> Build, float? LogisticL2)
+{
+    public bool IsDeployable => LogisticL2 is not null && Features == CandidateFeatures.Regional;
+}

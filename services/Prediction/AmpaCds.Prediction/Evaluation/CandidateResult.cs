@@ -1,0 +1,4 @@
+namespace AmpaCds.Prediction;
+
+/// <summary>One trainer's cross-validated performance on the outer folds.</summary>
+public sealed record CandidateResult(string Name, CandidateFeatures Features, MetricSummary Metrics);

@@ -1,0 +1,133 @@
+using AmpaCds.Contracts.Prediction;
+using AmpaCds.Prediction.Service;
+using AmpaCds.Synthetic;
+using Grpc.Core;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AmpaCds.Prediction.Tests;
+
+/// <summary>The gRPC PredictionApi in process (its methods do not use the call context): forecast, outcomes, drift, retraining.</summary>
+public sealed class OutcomeLoopTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("ampacds-outcomes-");
+    private readonly ActiveModel _active;
+    private readonly OutcomeStore _store;
+    private readonly PredictionApiService _api;
+
+    public OutcomeLoopTests()
+    {
+        var registry = new ModelRegistry(Path.Combine(_folder.FullName, "models"));
+        registry.Register(SharedModels.Default);
+        registry.Activate(SharedModels.Default.Version);
+        _active = new ActiveModel(registry);
+        _store = new OutcomeStore(Path.Combine(_folder.FullName, "outcomes"));
+        _api = new PredictionApiService(_active, _store, NullLogger<PredictionApiService>.Instance);
+    }
+
+    [Fact]
+    public async Task Forecast_returns_interval_contributions_and_card_summary()
+    {
+        var reply = await _api.Forecast(Request("study-1", SharedModels.PatientSuvr()), null!);
+
+        Assert.Equal(SharedModels.Default.Predict(SharedModels.PatientSuvr()).ResponseProbability, reply.ResponseProbability);
+        Assert.True(reply.ResponseProbabilityInterval90.Lower < reply.ResponseProbabilityInterval90.Upper);
+        Assert.Equal(18, reply.Contributions.Count);
+        Assert.Equal(SharedModels.Default.Version, reply.ModelVersion);
+        Assert.Contains("trained on synthetic data", reply.ModelCardSummary);
+        Assert.Single(_store.LatestForecasts());
+    }
+
+    [Fact]
+    public async Task Features_from_another_atlas_are_refused_with_invalid_argument()
+    {
+        var suvr = SharedModels.PatientSuvr();
+        suvr["dorsolateral_prefrontal"] = 1.2;
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => _api.Forecast(Request("study-x", suvr), null!));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("dorsolateral_prefrontal", error.Status.Detail);
+        Assert.Empty(_store.LatestForecasts());
+    }
+
+    [Fact]
+    public async Task Outcome_without_a_forecast_or_out_of_range_is_refused()
+    {
+        var unknown = await Assert.ThrowsAsync<RpcException>(() =>
+            _api.RecordOutcome(new RecordOutcomeRequest { SubjectKey = "never-forecast", BaselineMadrs = 30, FollowUpMadrs = 10 }, null!));
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+
+        await _api.Forecast(Request("study-2", SharedModels.PatientSuvr()), null!);
+        var range = await Assert.ThrowsAsync<RpcException>(() =>
+            _api.RecordOutcome(new RecordOutcomeRequest { SubjectKey = "study-2", BaselineMadrs = 30, FollowUpMadrs = 75 }, null!));
+        Assert.Equal(StatusCode.InvalidArgument, range.StatusCode);
+    }
+
+    [Fact]
+    public async Task Recorded_outcomes_give_a_drift_report_and_a_retrained_model()
+    {
+        // 40 simulated patients go through the loop: forecast, then their simulated follow-up MADRS is recorded.
+        var patients = CohortRow.FromSubjects(CohortSimulator.Simulate(40, 31, CohortOptions.KetamineTraining));
+        foreach (var patient in patients)
+        {
+            await _api.Forecast(Request(patient.SubjectId, patient.BaselineSuvr.ToDictionary()), null!);
+            var recorded = await _api.RecordOutcome(new RecordOutcomeRequest
+            {
+                SubjectKey = patient.SubjectId, BaselineMadrs = patient.BaselineMadrs, FollowUpMadrs = patient.FollowUpMadrs!.Value,
+                Age = patient.Age, Sex = patient.Sex.ToString(),
+            }, null!);
+            Assert.Equal(patient.MadrsChangePercent!.Value, recorded.ObservedChangePercent, 9);
+        }
+
+        var report = await _api.GetCalibrationReport(new GetCalibrationReportRequest(), null!);
+        var all = report.Rows.Single(row => row.Model == "all");
+        Assert.Equal(40, all.Patients);
+        Assert.Equal(patients.Count(p => p.Responder == true) / 40.0, all.ObservedResponseRate, 9);
+        Assert.True(all.HasAuc);
+
+        var retrained = await _api.RetrainFromOutcomes(new RetrainFromOutcomesRequest { Activate = true, Seed = 2 }, null!);
+        Assert.Equal(40, retrained.CohortSize);
+        Assert.Equal(retrained.Version, _active.Current().Version);
+        Assert.Equal(OutcomeRetrainer.RecordedOutcomesOrigin, _active.Current().Card.Origin);
+        var models = await _api.ListModels(new ListModelsRequest(), null!);
+        Assert.Equal(2, models.Models.Count);
+        Assert.Equal(retrained.Version, models.ActiveVersion);
+    }
+
+    [Fact]
+    public async Task Activating_a_version_switches_forecasts_without_a_restart()
+    {
+        using var other = ResponseModelTrainer.Train(SharedModels.TrainingCohort(3, nullSignal: false, n: 120),
+            new TrainingOptions { Trainer = ResponseTrainerKind.LogisticRegression, BootstrapMembers = 5 });
+        _active.Registry.Register(other);
+
+        await _api.ActivateModel(new ActivateModelRequest { Version = other.Version }, null!);
+        var reply = await _api.Forecast(Request("", SharedModels.PatientSuvr()), null!);
+
+        Assert.Equal(other.Version, reply.ModelVersion);
+        var missing = await Assert.ThrowsAsync<RpcException>(() => _api.ActivateModel(new ActivateModelRequest { Version = "k2-response-9.9.9+00000000" }, null!));
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public void A_torn_last_line_is_ignored_and_earlier_records_survive()
+    {
+        _store.RecordForecast(new IssuedForecastRecord("a", "v", new Dictionary<string, double> { ["x"] = 1 }, 0.2, -20, DateTimeOffset.UnixEpoch));
+        File.AppendAllText(Path.Combine(_store.Folder, "forecasts.jsonl"), "{\"subjectKey\":\"b\",\"mod");
+
+        Assert.Equal(["a"], _store.LatestForecasts().Keys);
+    }
+
+    private static ForecastRequest Request(string key, IDictionary<string, double> suvr)
+    {
+        var request = new ForecastRequest { SubjectKey = key };
+        request.SuvrByRegion.Add(suvr);
+        return request;
+    }
+
+    public void Dispose()
+    {
+        _active.Dispose();
+        _folder.Delete(recursive: true);
+    }
+}

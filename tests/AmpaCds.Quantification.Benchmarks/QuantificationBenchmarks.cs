@@ -1,0 +1,49 @@
+using AmpaCds.Imaging;
+using AmpaCds.Quantification.Normative;
+using AmpaCds.Quantification.Pipeline;
+using BenchmarkDotNet.Attributes;
+
+namespace AmpaCds.Quantification.Benchmarks;
+
+/// <summary>
+/// The per-study cost in the service: the template and normative database are prepared once at start-up
+/// (as ReferenceWarmup does), so they are set up here, not measured.
+/// </summary>
+// In-process: no second build of a generated project on a shared 2-core machine.
+[MemoryDiagnoser]
+[InProcess]
+[WarmupCount(2)]
+[IterationCount(8)]
+public class QuantificationBenchmarks
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ampacds-bench-" + Environment.ProcessId);
+    private SimulatedStudy _study = null!;
+    private StudyQuantifier _quantifier = null!;
+    private QuantificationReference _reference = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _study = SimulatedStudy.Create(seed: 5, _folder);
+        var options = new QuantificationOptions();
+        _reference = QuantificationReference.BuiltIn(options.TemplateSmoothingFwhmMm);
+        _quantifier = new StudyQuantifier(_reference, options, ActiveNormativeDatabase.Load(null));
+    }
+
+    /// <summary>Assembly, SUV, registration, regional statistics, z-scores and template-space maps.</summary>
+    [Benchmark]
+    public QuantificationResult FullQuantification() => _quantifier.Quantify(_study.Series);
+
+    [Benchmark]
+    public RegistrationResult RegistrationOnly() =>
+        AffineRegistration.Register(VolumeAssembler.Assemble(_study.Series.Slices), _reference.Registration);
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Speed and accuracy of Quantification on this machine (figures go to docs/QUANTIFICATION.md).
+#   tests/AmpaCds.Quantification.Benchmarks/run.sh            # both parts
+#   tests/AmpaCds.Quantification.Benchmarks/run.sh elastix 5  # only the elastix comparison, 5 studies
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+project=tests/AmpaCds.Quantification.Benchmarks
+out=${BENCH_OUT:-/tmp/ampacds-quant-bench}
+# Built into its own folder so it never collides with a concurrent Release build of the solution.
+dotnet build -c Release -v q -nologo -o "$out" "$project"
+bench() { dotnet "$out/AmpaCds.Quantification.Benchmarks.dll" "$@"; }
+command -v elastix >/dev/null || { echo "elastix missing: apt-get install elastix" >&2; exit 1; }
+if [[ "${1:-all}" == "elastix" ]]; then
+  bench elastix "${2:-5}"
+  exit
+fi
+uptime
+bench elastix "${2:-5}"
+(cd "$out" && bench --filter '*QuantificationBenchmarks*')
