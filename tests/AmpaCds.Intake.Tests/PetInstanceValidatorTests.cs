@@ -60,4 +60,23 @@ public sealed class PetInstanceValidatorTests
         var rejection = PetInstanceValidator.Validate(slice, DicomUids.PetImageStorage, PetDatasets.SopInstance(slice));
         Assert.Equal(DicomStatus.DatasetDoesNotMatchSopClass, rejection?.Status);
     }
+
+    [Fact]
+    public void AnEnhancedPetObjectNeedsOneFunctionalGroupItemPerFrame()
+    {
+        var enhanced = PetDatasets.Slice(0)
+            .AddOrUpdate(DicomTags.SOPClassUID, DicomVR.UI, PetInstanceValidator.EnhancedPetImageStorage)
+            .AddOrUpdate(DicomTags.NumberOfFrames, DicomVR.IS, 2);
+        enhanced.Remove(DicomTags.ImagePositionPatient);
+        var frame = new DicomDataset().AddOrUpdate(DicomTags.InstanceNumber, DicomVR.IS, 1);
+        var perFrame = new DicomTag(0x5200, 0x9230);
+
+        enhanced.AddSequence(perFrame, frame);
+        var rejection = PetInstanceValidator.Validate(enhanced, PetInstanceValidator.EnhancedPetImageStorage, PetDatasets.SopInstance(enhanced));
+        Assert.Equal(DicomStatus.DatasetDoesNotMatchSopClass, rejection?.Status);
+        Assert.Contains("1 items for 2 frames", rejection!.Reason, StringComparison.Ordinal);
+
+        enhanced.AddSequence(perFrame, frame, frame);
+        Assert.Null(PetInstanceValidator.Validate(enhanced, PetInstanceValidator.EnhancedPetImageStorage, PetDatasets.SopInstance(enhanced)));
+    }
 }

@@ -63,6 +63,8 @@ internal sealed class DicomServerAssociation(DicomServer server, Socket socket)
             return AssociationRejection.CalledAeNotRecognized;
         if (_options.AllowedCallingAeTitles.Count > 0 && !_options.AllowedCallingAeTitles.Contains(request.CallingAeTitle))
             return AssociationRejection.CallingAeNotRecognized;
+        if (_options.AssociationFilter?.Invoke(_info) is { } vetoed)
+            return vetoed;
         if (request.ApplicationContextName != AssociationParameters.DicomApplicationContext)
             return AssociationRejection.ApplicationContextNotSupported;
         return server.TryEnterAssociation() ? null : AssociationRejection.LocalLimitExceeded;

@@ -34,6 +34,12 @@ public sealed record DicomServerOptions
     /// </summary>
     public long MaxDataSetLength { get; init; } = DefaultMaxDataSetLength;
 
+    /// <summary>
+    /// Optional veto run after the called/calling AE title checks, with the caller's AE title and address
+    /// (e.g. Intake's per-peer address rules). Returns the A-ASSOCIATE-RJ to send, or null to go on.
+    /// </summary>
+    public Func<DicomAssociationInfo, AssociationRejection?>? AssociationFilter { get; init; }
+
     /// <summary>Accepted transfer syntaxes in order of preference.</summary>
     public IReadOnlyList<string> TransferSyntaxes { get; init; } =
     [

@@ -49,6 +49,14 @@ public sealed class PeerAssociationTests : IAsyncLifetime
         Assert.Contains("Calling AE Title Not Recognized", output, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task AListedAeFromAnUnlistedAddressIsRejectedAtAssociation()
+    {
+        var (exitCode, output) = await EchoAsync("ELSEWHERE");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Calling AE Title Not Recognized", output, StringComparison.OrdinalIgnoreCase);
+    }
+
     private async Task<(int ExitCode, string Output)> EchoAsync(string callingAe)
     {
         var start = new ProcessStartInfo("echoscu") { RedirectStandardError = true, RedirectStandardOutput = true };

@@ -9,6 +9,7 @@ namespace AmpaCds.Intake.Dimse;
 /// <summary>Runs Intake's DICOM SCP for the lifetime of the host.</summary>
 public sealed class DicomListenerService(
     IntakeDicomHandler handler,
+    Access.PeerAccessPolicy access,
     IOptions<IntakeOptions> options,
     ILogger<DicomServer> serverLogger,
     ILogger<DicomListenerService> logger) : IHostedService, IAsyncDisposable
@@ -27,6 +28,7 @@ public sealed class DicomListenerService(
             AeTitle = settings.AeTitle,
             AllowedCallingAeTitles = settings.AllowedCallingAeTitles,
             MaxAssociations = settings.MaxAssociations,
+            AssociationFilter = access.Evaluate,
         }, handler, serverLogger);
         await _server.StartAsync(cancellationToken);
         logger.LogInformation("DICOM SCP {AeTitle} listening on {Address}:{Port}", settings.AeTitle, settings.BindAddress, _server.Port);

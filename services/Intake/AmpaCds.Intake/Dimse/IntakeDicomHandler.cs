@@ -9,7 +9,7 @@ namespace AmpaCds.Intake.Dimse;
 /// <summary>Intake's C-STORE SCP logic; associations are kept as an audit trail in the log.</summary>
 public sealed class IntakeDicomHandler(InstanceIntake intake, ILogger<IntakeDicomHandler> logger) : IDicomServiceHandler
 {
-    public IReadOnlyCollection<string> SupportedSopClasses { get; } = [PetInstanceValidator.PetImageStorage];
+    public IReadOnlyCollection<string> SupportedSopClasses => PetInstanceValidator.SupportedSopClasses;
 
     public async Task<ushort> OnCStoreAsync(CStoreRequest request, CancellationToken cancellationToken)
     {

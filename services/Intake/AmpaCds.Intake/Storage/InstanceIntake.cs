@@ -49,7 +49,10 @@ public sealed class InstanceIntake(
         var sopUid = dataset.GetString(DicomTags.SOPInstanceUID)!;
         try
         {
-            var file = DicomFile.Create(dataset, syntax.CanWrite ? syntax.Uid : TransferSyntax.ExplicitVRLittleEndian.Uid).ToBytes();
+            // The received bytes are stored as they came (no re-encoding); only Big Endian, which we do not write, is converted.
+            var file = syntax.CanWrite
+                ? DicomPart10Writer.Write(datasetBytes.Span, syntax.Uid, dataset.GetString(DicomTags.SOPClassUID)!, sopUid)
+                : DicomFile.Create(dataset, TransferSyntax.ExplicitVRLittleEndian.Uid).ToBytes();
             await resilience.GetPipeline(ServiceDefaultsExtensions.StorageResilience).ExecuteAsync(
                 async token => await blobs.PutAsync(SeriesKeys.Instance(studyUid, seriesUid, sopUid), file, token), cancellationToken);
         }
