@@ -11,7 +11,7 @@ internal static class ForecastHtml
         Html.Section(html, "Forecast (exploratory)",
             Html.Row("Probability of response (≥50 % MADRS reduction)", Html.Percent(forecast.ResponseProbability)
                 + Range(forecast.ResponseProbabilityInterval90, Html.Percent)),
-            Html.Row("Expected MADRS change", $"{Html.Number(forecast.ExpectedMadrsChangePercent, "F1")} %"
+            Html.Row("Expected MADRS change (negative = improvement)", $"{Html.Number(forecast.ExpectedMadrsChangePercent, "F1")} %"
                 + Range(forecast.ExpectedMadrsChangeInterval90, value => $"{Html.Number(value, "F1")} %")),
             Html.Row("Calibration", forecast.CalibrationMethod ?? "none"),
             Html.Row("Model version", forecast.ModelVersion),

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using AmpaCds.Integration.Tests.Support;
+
+namespace AmpaCds.Integration.Tests.Cli;
+
+/// <summary>`cohort simulate`, `model train`, `model list` as an operator runs them, on a small cohort (CI time).</summary>
+public sealed class ModelCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ampacds-model-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public async Task ACohortIsTrainedComparedRegisteredAndActivated()
+    {
+        Directory.CreateDirectory(_folder);
+        var csv = Path.Combine(_folder, "cohort.csv");
+        var registry = Path.Combine(_folder, "registry");
+        var simulate = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), "cohort", "simulate", "--n", "80", "--seed", "4", "--out", csv);
+        Assert.True(simulate.ExitCode == 0, simulate.ToString());
+        Assert.Equal(81, File.ReadAllLines(csv).Length);
+
+        var train = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(4), "model", "train", "--cohort", csv, "--json",
+            "--permutations", "3", "--registry", registry, "--activate");
+        Assert.True(train.ExitCode == 0, train.ToString());
+        using var json = JsonDocument.Parse(train.StandardOutput);
+        var comparison = json.RootElement.GetProperty("comparison");
+        Assert.Equal(80, comparison.GetProperty("cohortSize").GetInt32());
+        var auc = comparison.GetProperty("nested").GetProperty("auc");
+        Assert.InRange(auc.GetProperty("lower").GetDouble(), 0, auc.GetProperty("value").GetDouble());
+        Assert.InRange(auc.GetProperty("upper").GetDouble(), auc.GetProperty("value").GetDouble(), 1);
+        var candidates = comparison.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        Assert.Contains("logistic-l2-1", candidates);
+
+        var list = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), "model", "list", "--registry", registry);
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.StartsWith("* k2-response-1.0.0+", list.StandardOutput.Trim(), StringComparison.Ordinal);
+        Assert.Contains("cohort of 80 patients", list.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMissingCohortFileIsACleanInputError()
+    {
+        var train = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), "model", "train", "--cohort", Path.Combine(_folder, "none.csv"));
+        Assert.Equal(2, train.ExitCode);
+        Assert.StartsWith("ampacds:", train.StandardError, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
