@@ -47,4 +47,7 @@ public sealed record PetAcquisitionOptions
 
     /// <summary>"ISO_IR 192" (UTF-8) lets patient names carry kana/kanji; ASCII names are written either way.</summary>
     public string PatientName { get; init; } = "";
+
+    /// <summary>Patient ID written into the series; empty gives "SYN" and the seed.</summary>
+    public string PatientId { get; init; } = "";
 }

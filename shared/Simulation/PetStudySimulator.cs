@@ -15,10 +15,13 @@ public static class PetStudySimulator
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static SimulationTruth Simulate(PetAcquisitionOptions options, string outputFolder)
+    public static SimulationTruth Simulate(PetAcquisitionOptions options, string outputFolder) =>
+        Simulate(options, outputFolder, DrawSubject(options));
+
+    /// <summary>Scans a given virtual subject, e.g. one of a simulated cohort, so the pipeline can measure its features.</summary>
+    public static SimulationTruth Simulate(PetAcquisitionOptions options, string outputFolder, VirtualSubject subject)
     {
         var random = new Random(options.Seed);
-        var subject = DrawSubject(options);
         var atlas = BuiltInAtlas.Create();
         var templateSuv = atlas.Paint(subject.BaselineDensity);
         var head = HeadPosition.Random(random, options.MaxTranslationMm, options.MaxRotationDegrees);
@@ -35,7 +38,7 @@ public static class PetStudySimulator
         var suvFactor = weightKg * 1000 / (doseBq * decay);
         var activity = Scale(noisy, 1 / suvFactor);
 
-        var patientId = $"SYN{options.Seed:D6}";
+        var patientId = string.IsNullOrEmpty(options.PatientId) ? $"SYN{options.Seed:D6}" : options.PatientId;
         var meta = new PetSeriesMetadata(
             string.IsNullOrEmpty(options.PatientName) ? $"Synthetic^Subject {options.Seed}" : options.PatientName,
             patientId, subject.Sex == Sex.Female ? "F" : "M", subject.Age, weightKg,

@@ -39,6 +39,9 @@ public static class CohortCommand
                 $"wrote {rows.Count} subjects ({treated} ketamine-treated, {responders} responders{(options.NullSignal ? ", null signal" : "")}) to {Path.GetFullPath(path)}");
             return Task.FromResult(0);
         }));
-        return new Command("cohort", "Virtual cohorts for training and validating the response model") { simulate };
+        return new Command("cohort", "Virtual cohorts for training and validating the response model")
+        {
+            simulate, CohortPetCommands.Render(), CohortPetCommands.Measure(),
+        };
     }
 }
