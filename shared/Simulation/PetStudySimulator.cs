@@ -36,7 +36,7 @@ public static class PetStudySimulator
         var doseBq = options.InjectedActivityMBq * 1e6;
         var decay = Math.Exp(-Math.Log(2) * options.UptakeMinutes * 60 / options.HalfLifeSeconds);
         var suvFactor = weightKg * 1000 / (doseBq * decay);
-        var activity = Scale(noisy, 1 / suvFactor);
+        var activity = noisy.Scaled(1 / suvFactor);
 
         var patientId = string.IsNullOrEmpty(options.PatientId) ? $"SYN{options.Seed:D6}" : options.PatientId;
         var meta = new PetSeriesMetadata(
@@ -86,16 +86,6 @@ public static class PetStudySimulator
 
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-
-    private static Volume Scale(Volume image, double factor)
-    {
-        var scaled = image.Clone();
-        for (var i = 0; i < scaled.Data.Length; i++)
-        {
-            scaled.Data[i] = (float)(scaled.Data[i] * factor);
-        }
-        return scaled;
-    }
 
     private static SubjectTruth Describe(VirtualSubject subject) => new(subject.Group.ToString(), subject.Age, subject.Sex.ToString(),
         subject.BaselineMadrs, subject.Arm.ToString(), subject.FollowUpMadrs, subject.MadrsChangePercent, subject.Responder);

@@ -55,6 +55,19 @@ public sealed class Volume
 
     public Volume Clone() => new(Geometry, (float[])Data.Clone());
 
+    /// <summary>A copy with every voxel multiplied by <paramref name="factor"/> (unit conversions such as Bq/mL to SUV).</summary>
+    public Volume Scaled(double factor)
+    {
+        var scaled = Clone();
+        var data = scaled.Data;
+        var f = (float)factor;
+        for (var index = 0; index < data.Length; index++)
+        {
+            data[index] *= f;
+        }
+        return scaled;
+    }
+
     /// <summary>
     /// Trilinear value at a world point. The field of view extends half a voxel beyond the outer voxel centres
     /// (edge values are held there); farther out the result is <see cref="double.NaN"/>, so callers can tell

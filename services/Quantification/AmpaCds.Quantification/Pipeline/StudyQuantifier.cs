@@ -21,7 +21,7 @@ public sealed class StudyQuantifier(QuantificationReference reference, Quantific
         var activity = FrameWindow.Sum(FrameAssembler.Assemble(series.Slices),
             suv.ReferenceTime is { } start && suv.InjectionTime is { } injection ? (start - injection).TotalSeconds : null,
             options.DynamicWindowStartMinutes, options.DynamicWindowEndMinutes);
-        var suvImage = Scale(activity, suv.Factor);
+        var suvImage = activity.Scaled(suv.Factor);
 
         var registration = AffineRegistration.Register(suvImage, reference.Registration);
         var quality = new RegistrationQuality(registration.Similarity, registration.Passed, registration.QualityReason,
@@ -56,19 +56,7 @@ public sealed class StudyQuantifier(QuantificationReference reference, Quantific
     private TemplateSpaceMaps TemplateMaps(Volume suvImage, Affine templateToPet, double referenceMean, ActiveNormativeDatabase? scoring)
     {
         var suvMap = Resampler.Resample(suvImage, templateToPet, reference.Atlas.Geometry);
-        var suvrMap = Scale(suvMap, 1 / referenceMean);
+        var suvrMap = suvMap.Scaled(1 / referenceMean);
         return new TemplateSpaceMaps(suvMap, suvrMap, scoring?.Maps?.ZMap(suvrMap));
-    }
-
-    private static Volume Scale(Volume volume, double factor)
-    {
-        var scaled = volume.Clone();
-        var data = scaled.Data;
-        var f = (float)factor;
-        for (var index = 0; index < data.Length; index++)
-        {
-            data[index] *= f;
-        }
-        return scaled;
     }
 }
