@@ -29,7 +29,7 @@ public sealed class FollowUpTrackerTests : IDisposable
         var otherPatient = Simulate(62) with { PatientId = "P-2", StudyInstanceUid = "1.2.3.999", StudyDate = new DateOnly(2026, 3, 1) };
 
         var baseline = quantifier.Quantify(baselineSeries);
-        var baselineMap = await writer.WriteAsync("series/a", "suvr", baseline.Maps.Suvr, CancellationToken.None);
+        var baselineMap = await writer.WriteAsync(baselineSeries.StudyInstanceUid, baselineSeries.SeriesInstanceUid, "suvr", baseline.Maps.Suvr, CancellationToken.None);
         var first = await tracker.CompareWithBaselineAsync(baselineSeries, baseline, baselineMap, CancellationToken.None);
         var followUp = quantifier.Quantify(followUpSeries);
         var second = await tracker.CompareWithBaselineAsync(followUpSeries, followUp, null, CancellationToken.None);

@@ -18,7 +18,7 @@ public static class SendCommand
         command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
         {
             var (host, port) = ParseEndpoint(parse.GetValue(to)!);
-            var paths = SeriesFolder.Read(parse.GetValue(folder)!, headersOnly: true).Select(file => file.Path).ToList();
+            var paths = SeriesFolder.Paths(parse.GetValue(folder)!);
             var client = new DicomClient(host, port, parse.GetValue(callingAe)!, parse.GetValue(calledAe)!);
             IReadOnlyList<CStoreResult> results;
             try

@@ -6,33 +6,35 @@ namespace AmpaCds.Cli.Commands;
 /// <summary>Reads every DICOM Part 10 file of a folder (recursively); non-DICOM files such as truth.json are passed over.</summary>
 public static class SeriesFolder
 {
-    public static IReadOnlyList<(string Path, DicomFile File)> Read(string folder, bool headersOnly = false)
+    public static IReadOnlyList<(string Path, DicomFile File)> Read(string folder)
     {
-        if (!Directory.Exists(folder))
-        {
-            throw new CliFailure($"folder '{folder}' does not exist", CliRunner.InputError);
-        }
         var files = new List<(string, DicomFile)>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var path in Paths(folder))
         {
-            if (!LooksLikePart10(path))
-            {
-                continue;
-            }
             try
             {
-                files.Add((path, DicomFile.Open(path, new DicomReadOptions { StopBeforePixelData = headersOnly })));
+                files.Add((path, DicomFile.Open(path)));
             }
             catch (DicomFormatException error)
             {
                 throw new CliFailure($"{path}: {error.Message}", CliRunner.InputError);
             }
         }
-        if (files.Count == 0)
-        {
-            throw new CliFailure($"no DICOM files in '{folder}'", CliRunner.InputError);
-        }
         return files;
+    }
+
+    /// <summary>The Part 10 files of the folder, in name order, without parsing them (for senders that read them anyway).</summary>
+    public static IReadOnlyList<string> Paths(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new CliFailure($"folder '{folder}' does not exist", CliRunner.InputError);
+        }
+        var paths = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Where(LooksLikePart10)
+            .ToList();
+        return paths.Count > 0 ? paths : throw new CliFailure($"no DICOM files in '{folder}'", CliRunner.InputError);
     }
 
     /// <summary>Part 10 files carry "DICM" after a 128-byte preamble (PS3.10 7.1).</summary>

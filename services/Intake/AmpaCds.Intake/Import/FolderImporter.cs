@@ -1,13 +1,14 @@
 using AmpaCds.Dicom;
 using AmpaCds.Dicom.Network;
+using AmpaCds.Intake.DicomWeb;
 using AmpaCds.Intake.Storage;
 using AmpaCds.Intake.Validation;
 
 namespace AmpaCds.Intake.Import;
 
 /// <summary>
-/// Imports Part 10 files from a folder through the same validation and storage as C-STORE.
-/// Used by the embedded demo, which needs no network, and by sites that drop files.
+/// Imports Part 10 files from a folder through the same validation and storage as C-STORE and
+/// STOW-RS. Used by the embedded demo, which needs no network, and by sites that drop files.
 /// </summary>
 public sealed class FolderImporter(InstanceIntake intake)
 {
@@ -19,11 +20,10 @@ public sealed class FolderImporter(InstanceIntake intake)
             InstanceRejection? rejection;
             try
             {
-                var file = DicomFile.Open(path);
-                var bytes = DicomDatasetWriter.Write(file.Dataset, TransferSyntax.ExplicitVRLittleEndian);
-                rejection = await intake.AcceptAsync(bytes, TransferSyntax.ExplicitVRLittleEndian,
-                    file.Dataset.GetString(DicomTags.SOPClassUID) ?? "", file.Dataset.GetString(DicomTags.SOPInstanceUID) ?? "",
-                    $"folder {folder}", cancellationToken);
+                // The raw dataset goes to Intake as a C-STORE dataset would: parsed once, stored as received.
+                var instance = Part10Instance.Split(await File.ReadAllBytesAsync(path, cancellationToken));
+                rejection = await intake.AcceptAsync(instance.DatasetBytes, instance.Syntax, instance.SopClassUid,
+                    instance.SopInstanceUid, $"folder {folder}", cancellationToken);
             }
             catch (DicomFormatException error)
             {

@@ -3,12 +3,15 @@ using AmpaCds.ServiceDefaults.Storage;
 
 namespace AmpaCds.Quantification.Pipeline;
 
-/// <summary>Writes template-space maps as NIfTI-1 (.nii.gz) under the series' blob prefix, for the report and for viewers.</summary>
+/// <summary>
+/// Writes template-space maps as NIfTI-1 (.nii.gz), for the report and for viewers. They live under
+/// Quantification's own prefix, not among the instances Intake stored: each service owns its data.
+/// </summary>
 public sealed class ParametricMapWriter(IBlobStore blobs)
 {
-    public async Task<string> WriteAsync(string seriesBlobPrefix, string name, Volume map, CancellationToken cancellationToken)
+    public async Task<string> WriteAsync(string studyUid, string seriesUid, string name, Volume map, CancellationToken cancellationToken)
     {
-        var key = $"{seriesBlobPrefix.TrimEnd('/')}/maps/{name}.nii.gz";
+        var key = $"quantification/maps/{studyUid}/{seriesUid}/{name}.nii.gz";
         await blobs.PutAsync(key, NiftiWriter.Encode(map, gzip: true), cancellationToken);
         return key;
     }

@@ -32,11 +32,11 @@ public sealed class SeriesQuantificationHandler(
             var datasets = await LoadAsync(seriesBlobPrefix, cancellationToken);
             var series = PetSeriesLoader.Load(datasets);
             var result = quantifier.Quantify(series);
-            var maps = options.WriteParametricMaps ? await WriteMapsAsync(seriesBlobPrefix, result.Maps, cancellationToken) : null;
+            var maps = options.WriteParametricMaps ? await WriteMapsAsync(studyUid, seriesUid, result.Maps, cancellationToken) : null;
             var (longitudinal, changeMap) = await followUps.CompareWithBaselineAsync(series, result, maps?.SuvrMap, cancellationToken);
             if (changeMap is not null && maps is not null)
             {
-                maps = maps with { ChangeMap = await mapWriter.WriteAsync(seriesBlobPrefix, "suvr-change", changeMap, cancellationToken) };
+                maps = maps with { ChangeMap = await mapWriter.WriteAsync(studyUid, seriesUid, "suvr-change", changeMap, cancellationToken) };
             }
             logger.LogInformation("Run {CorrelationId} quantified in {Elapsed} ms, registration similarity {Similarity:F3}, normative database {Normative}, follow-up {FollowUp}",
                 correlationId, result.Elapsed.TotalMilliseconds, result.Registration.Similarity, result.Normative?.Version ?? "none", longitudinal is not null);
@@ -52,10 +52,10 @@ public sealed class SeriesQuantificationHandler(
         }
     }
 
-    private async Task<ParametricMapKeys> WriteMapsAsync(string prefix, TemplateSpaceMaps maps, CancellationToken cancellationToken) =>
-        new(await mapWriter.WriteAsync(prefix, "suv", maps.Suv, cancellationToken),
-            await mapWriter.WriteAsync(prefix, "suvr", maps.Suvr, cancellationToken),
-            maps.Z is null ? null : await mapWriter.WriteAsync(prefix, "z", maps.Z, cancellationToken));
+    private async Task<ParametricMapKeys> WriteMapsAsync(string studyUid, string seriesUid, TemplateSpaceMaps maps, CancellationToken cancellationToken) =>
+        new(await mapWriter.WriteAsync(studyUid, seriesUid, "suv", maps.Suv, cancellationToken),
+            await mapWriter.WriteAsync(studyUid, seriesUid, "suvr", maps.Suvr, cancellationToken),
+            maps.Z is null ? null : await mapWriter.WriteAsync(studyUid, seriesUid, "z", maps.Z, cancellationToken));
 
     private async Task<IReadOnlyList<DicomDataset>> LoadAsync(string prefix, CancellationToken cancellationToken)
     {
