@@ -13,15 +13,20 @@ public sealed class IntakeHarness : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public IntakeHarness(long minimumFreeDiskBytes = 1024)
+    public IntakeHarness(long minimumFreeDiskBytes = 1024, string? folder = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        Folder = Path.Combine(Path.GetTempPath(), "ampacds-intake-" + Guid.NewGuid().ToString("N")[..8]);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        Folder = folder ?? Path.Combine(Path.GetTempPath(), "ampacds-intake-" + Guid.NewGuid().ToString("N")[..8]);
+        var values = new Dictionary<string, string?>
         {
             ["AmpaCds:DataRoot"] = Folder,
             ["AmpaCds:Intake:ListenerEnabled"] = "false",
             ["AmpaCds:Intake:MinimumFreeDiskBytes"] = minimumFreeDiskBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddServiceDefaults(configuration);
         services.AddIntakeServices(configuration);
@@ -38,9 +43,20 @@ public sealed class IntakeHarness : IDisposable
 
     public SeriesTracker Tracker => _provider.GetRequiredService<SeriesTracker>();
 
+    public DurableInstanceStore Store => _provider.GetRequiredService<DurableInstanceStore>();
+
+    /// <summary>Stops the parts without deleting the folder, as a clean shutdown does (the folder stays for a restart).</summary>
+    public void Stop() => _provider.Dispose();
+
+    public bool KeepFolder { get; set; }
+
     public void Dispose()
     {
         _provider.Dispose();
+        if (KeepFolder)
+        {
+            return;
+        }
         if (Directory.Exists(Folder))
         {
             Directory.Delete(Folder, recursive: true);

@@ -29,6 +29,9 @@ public sealed class IntakeOptions
     /// <summary>A series without Number of Slices instances is complete after this long without a new instance.</summary>
     public double QuietPeriodSeconds { get; set; } = 10;
 
+    /// <summary>Write-ahead journal that makes instances durable with one device flush each.</summary>
+    public Storage.InstanceJournalOptions Journal { get; set; } = new();
+
     /// <summary>Below this much free space Intake answers Out of Resources instead of storing.</summary>
     public long MinimumFreeDiskBytes { get; set; } = 256L * 1024 * 1024;
 }

@@ -4,6 +4,7 @@ using AmpaCds.Intake.Dimse;
 using AmpaCds.Intake.Import;
 using AmpaCds.Intake.Series;
 using AmpaCds.Intake.Storage;
+using AmpaCds.ServiceDefaults.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,11 +20,15 @@ public static class IntakeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SeriesTracker>();
         services.AddSingleton<SeriesCompletionQueue>();
+        WrapBlobStoreForReadYourWrites(services);
+        services.AddSingleton<DurableInstanceStore>();
         services.AddSingleton<InstanceIntake>();
         services.AddSingleton<FolderImporter>();
         services.AddSingleton<IntakeDicomHandler>();
         services.AddIntakeAccess();
         services.AddIntakeDicomWeb();
+        // Before series recovery: instances replayed from the journal must be on disk when it looks.
+        services.AddHostedService<InstanceJournalCheckpointer>();
         services.AddHostedService<IncompleteSeriesRecovery>();
         services.AddHostedService<SeriesCompletionPublisher>();
         var listenerEnabled = configuration.GetValue($"{IntakeOptions.Section}:{nameof(IntakeOptions.ListenerEnabled)}", true);
@@ -34,4 +39,24 @@ public static class IntakeServiceCollectionExtensions
         }
         return services;
     }
+
+    /// <summary>
+    /// Every reader in the process (QIDO-RS, WADO-RS, quantification in the embedded mode) must see an
+    /// acknowledged instance, whose file the journal writes a moment after the answer: the blob store
+    /// registered by AddServiceDefaults is wrapped so reads wait for those files.
+    /// </summary>
+    private static void WrapBlobStoreForReadYourWrites(IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(IBlobStore))
+            ?? throw new InvalidOperationException("AddServiceDefaults must be called before AddIntakeServices (Intake needs the blob store).");
+        services.Remove(registered);
+        services.AddSingleton(provider => new UndecoratedBlobStore(Create(registered, provider)));
+        services.AddSingleton<IBlobStore>(provider => new JournalAwareBlobStore(
+            provider.GetRequiredService<UndecoratedBlobStore>().Store, provider.GetRequiredService<DurableInstanceStore>()));
+    }
+
+    private static IBlobStore Create(ServiceDescriptor descriptor, IServiceProvider provider) =>
+        (IBlobStore)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(provider)
+            ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
 }

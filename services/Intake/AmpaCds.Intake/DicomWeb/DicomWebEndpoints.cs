@@ -27,6 +27,7 @@ public static class DicomWebEndpoints
             Search(() => search.Series(QidoQuery.Parse(context.Request.Query, options.Value.DicomWeb.MaxResults))));
         group.MapGet("/studies/{study}/series", (HttpContext context, QidoSearch search, IOptions<IntakeOptions> options, string study) =>
             Search(() => search.Series(QidoQuery.Parse(context.Request.Query, options.Value.DicomWeb.MaxResults).ForStudy(study))));
+        endpoints.MapIntakeWado();
         return endpoints;
     }
 

@@ -10,6 +10,7 @@ public static class DicomWebServiceCollectionExtensions
         services.AddSingleton<StowService>();
         services.AddSingleton<StoredInstanceIndex>();
         services.AddSingleton<QidoSearch>();
+        services.AddSingleton<WadoRetrieve>();
         return services;
     }
 }

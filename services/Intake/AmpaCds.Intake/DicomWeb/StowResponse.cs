@@ -33,7 +33,7 @@ public static class StowResponse
         var stored = outcomes.Where(outcome => outcome.Stored).Select(outcome => new JsonObject()
             .AddText(DicomTags.ReferencedSOPClassUID, "UI", outcome.SopClassUid)
             .AddText(DicomTags.ReferencedSOPInstanceUID, "UI", outcome.SopInstanceUid)
-            // Where a WADO-RS server would serve it; Intake does not serve WADO-RS yet (see services/Intake/README.md).
+            // Served by Intake's WADO-RS retrieve (WadoEndpoints), byte for byte as stored.
             .AddText(DicomWebTags.RetrieveURL, "UR",
                 $"{studiesUrl}/{outcome.StudyUid}/series/{outcome.SeriesUid}/instances/{outcome.SopInstanceUid}")).ToList();
         if (stored.Count > 0)

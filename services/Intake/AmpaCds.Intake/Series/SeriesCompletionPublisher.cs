@@ -19,6 +19,7 @@ public sealed class SeriesCompletionPublisher(
     SeriesTracker tracker,
     IBus bus,
     IBlobStore blobs,
+    DurableInstanceStore store,
     IOptions<IntakeOptions> options,
     TimeProvider clock,
     ILogger<SeriesCompletionPublisher> logger) : BackgroundService
@@ -56,6 +57,8 @@ public sealed class SeriesCompletionPublisher(
         var correlationId = NewId.NextGuid();
         try
         {
+            // Quantification reads the instance files: every acknowledged instance must be in its file first.
+            await store.WhenVisibleAsync(cancellationToken);
             await bus.Publish(new PetSeriesReceived(correlationId, series.StudyUid, series.SeriesUid,
                 SeriesKeys.InstancesPrefix(series.StudyUid, series.SeriesUid), series.InstanceCount,
                 series.CompletionReason, clock.GetUtcNow()), cancellationToken);

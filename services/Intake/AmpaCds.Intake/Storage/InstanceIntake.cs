@@ -2,11 +2,9 @@ using AmpaCds.Dicom;
 using AmpaCds.Dicom.Network;
 using AmpaCds.Intake.Series;
 using AmpaCds.Intake.Validation;
-using AmpaCds.ServiceDefaults;
 using AmpaCds.ServiceDefaults.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly.Registry;
 
 namespace AmpaCds.Intake.Storage;
 
@@ -17,10 +15,10 @@ namespace AmpaCds.Intake.Storage;
 /// </summary>
 public sealed class InstanceIntake(
     IBlobStore blobs,
+    DurableInstanceStore store,
     SeriesTracker tracker,
     SeriesCompletionQueue completions,
     IOptions<IntakeOptions> options,
-    ResiliencePipelineProvider<string> resilience,
     ILogger<InstanceIntake> logger)
 {
     public async Task<InstanceRejection?> AcceptAsync(ReadOnlyMemory<byte> datasetBytes, TransferSyntax syntax,
@@ -53,8 +51,7 @@ public sealed class InstanceIntake(
             var file = syntax.CanWrite
                 ? DicomPart10Writer.Write(datasetBytes.Span, syntax.Uid, dataset.GetString(DicomTags.SOPClassUID)!, sopUid)
                 : DicomFile.Create(dataset, TransferSyntax.ExplicitVRLittleEndian.Uid).ToBytes();
-            await resilience.GetPipeline(ServiceDefaultsExtensions.StorageResilience).ExecuteAsync(
-                async token => await blobs.PutAsync(SeriesKeys.Instance(studyUid, seriesUid, sopUid), file, token), cancellationToken);
+            await store.StoreAsync(SeriesKeys.Instance(studyUid, seriesUid, sopUid), file, cancellationToken);
         }
         catch (IOException error)
         {

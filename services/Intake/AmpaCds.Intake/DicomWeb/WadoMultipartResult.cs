@@ -1,0 +1,58 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AmpaCds.Intake.DicomWeb;
+
+/// <summary>
+/// The WADO-RS instance response (PS3.18 8.6.1.2): multipart/related; type="application/dicom", one part
+/// per stored Part 10 file, its bytes exactly as stored. Files are copied one at a time straight from
+/// disk to the response, so memory holds one 16 KiB head and the copy buffer, not the study.
+/// </summary>
+public sealed class WadoMultipartResult(IReadOnlyList<WadoStoredFile> files, ILogger logger) : IResult
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        // A GUID boundary cannot be chosen to collide with the content, which a client could arrange for a fixed one.
+        var boundary = "ampacds-wado-" + Guid.NewGuid().ToString("N");
+        var response = httpContext.Response;
+        var cancellationToken = httpContext.RequestAborted;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = $"multipart/related; type=\"{WadoAccept.DicomPart}\"; boundary={boundary}";
+        foreach (var file in files)
+        {
+            await WritePartAsync(response.Body, boundary, file, cancellationToken);
+        }
+        await WriteAsciiAsync(response.Body, $"--{boundary}--\r\n", cancellationToken);
+    }
+
+    private async Task WritePartAsync(Stream body, string boundary, WadoStoredFile file, CancellationToken cancellationToken)
+    {
+        FileStream stream;
+        try
+        {
+            stream = file.OpenRead();
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Deleted after the listing; the status line is already decided, so the part is left out.
+            logger.LogWarning("WADO-RS skipped {Key}: deleted while the response was sent", file.Key);
+            return;
+        }
+        await using (stream)
+        {
+            // The head is read first for the part's transfer-syntax parameter, then sent as the first chunk.
+            var head = new byte[WadoStoredFile.HeadBytes];
+            var headLength = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+            var syntax = WadoStoredFile.SyntaxOf(head.AsMemory(0, headLength));
+            var contentType = syntax is null ? WadoAccept.DicomPart : $"{WadoAccept.DicomPart}; transfer-syntax={syntax}";
+            await WriteAsciiAsync(body, $"--{boundary}\r\nContent-Type: {contentType}\r\nContent-Length: {stream.Length}\r\n\r\n", cancellationToken);
+            await body.WriteAsync(head.AsMemory(0, headLength), cancellationToken);
+            await stream.CopyToAsync(body, cancellationToken);
+            await WriteAsciiAsync(body, "\r\n", cancellationToken);
+        }
+    }
+
+    private static async Task WriteAsciiAsync(Stream body, string text, CancellationToken cancellationToken) =>
+        await body.WriteAsync(Encoding.ASCII.GetBytes(text), cancellationToken);
+}

@@ -1,0 +1,95 @@
+using AmpaCds.Intake.Storage;
+using AmpaCds.ServiceDefaults.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AmpaCds.Intake.DicomWeb;
+
+/// <summary>
+/// Finds the stored instances a WADO-RS path names (blob keys from <see cref="SeriesKeys"/>) and checks
+/// them against the client's Accept. Refusals are <see cref="DicomWebRequestException"/>s with the reason.
+/// </summary>
+public sealed class WadoRetrieve(IBlobStore blobs, ILogger<WadoRetrieve> logger)
+{
+    /// <summary>Also used by the responses, for files that vanish or fail to parse while they are sent.</summary>
+    public ILogger Logger => logger;
+
+    private const string InstanceFolder = "/instances/";
+    private const string InstanceSuffix = ".dcm";
+
+    /// <summary>The instances in key order (series, then SOP Instance UID); a 404 when there are none.</summary>
+    public IReadOnlyList<WadoStoredFile> Find(WadoTarget target)
+    {
+        if (target.SopInstanceUid is not null)
+        {
+            var key = SeriesKeys.Instance(target.StudyUid, target.SeriesUid!, target.SopInstanceUid);
+            return blobs.Exists(key) ? [ToFile(key)] : throw NotFound(target);
+        }
+        var prefix = target.SeriesUid is not null
+            ? SeriesKeys.InstancesPrefix(target.StudyUid, target.SeriesUid)
+            : $"studies/{target.StudyUid}/";
+        var files = blobs.List(prefix).Where(IsInstanceKey).Select(ToFile).ToList();
+        return files.Count > 0 ? files : throw NotFound(target);
+    }
+
+    /// <summary>
+    /// Intake does not transcode: when the client names transfer syntaxes, every instance must be stored
+    /// in one of them, else 406 before any byte is sent. Only the file heads are read.
+    /// </summary>
+    public async Task CheckSyntaxesAsync(IReadOnlyList<WadoStoredFile> files, IReadOnlySet<string>? accepted, CancellationToken cancellationToken)
+    {
+        if (accepted is null)
+        {
+            return;
+        }
+        foreach (var file in files)
+        {
+            string? stored;
+            try
+            {
+                stored = await file.ReadSyntaxAsync(cancellationToken);
+            }
+            catch (FileNotFoundException)
+            {
+                // Deleted since the listing: it will not be sent, so its syntax does not matter.
+                continue;
+            }
+            if (stored is null || !accepted.Contains(stored))
+            {
+                throw new DicomWebRequestException(StatusCodes.Status406NotAcceptable,
+                    $"instance {file.SopInstanceUid} is stored as {stored ?? "an unreadable file"} and Intake does not transcode; "
+                    + $"accept transfer-syntax={WadoAccept.AnySyntax} or {stored}");
+            }
+        }
+    }
+
+    /// <summary>Logs the refusal (UIDs and reason only, no patient data) and turns it into problem details.</summary>
+    public IResult Refuse(HttpContext context, DicomWebRequestException refused)
+    {
+        logger.LogWarning("WADO-RS request from {Client} refused with {Status}: {Reason}",
+            context.Connection.RemoteIpAddress, refused.StatusCode, refused.Message);
+        return Results.Problem(detail: refused.Message, statusCode: refused.StatusCode);
+    }
+
+    private WadoStoredFile ToFile(string key)
+    {
+        var name = key[(key.LastIndexOf('/') + 1)..];
+        return new WadoStoredFile(key, blobs.LocalPath(key), name[..^InstanceSuffix.Length]);
+    }
+
+    // studies/{study}/{series}/instances/{sop}.dcm; the completion marker and other files are not instances.
+    private static bool IsInstanceKey(string key) =>
+        key.EndsWith(InstanceSuffix, StringComparison.Ordinal) && key.Contains(InstanceFolder, StringComparison.Ordinal);
+
+    // Says which level is missing, so a client with a wrong series UID is not told the whole study is unknown.
+    private DicomWebRequestException NotFound(WadoTarget target)
+    {
+        var studyKnown = blobs.List($"studies/{target.StudyUid}/").Any(IsInstanceKey);
+        var seriesKnown = target.SeriesUid is not null
+            && blobs.List(SeriesKeys.InstancesPrefix(target.StudyUid, target.SeriesUid)).Any(IsInstanceKey);
+        var reason = !studyKnown ? $"study {target.StudyUid} is not stored"
+            : target.SopInstanceUid is null || !seriesKnown ? $"series {target.SeriesUid} is not stored in study {target.StudyUid}"
+            : $"instance {target.SopInstanceUid} is not stored in series {target.SeriesUid} of study {target.StudyUid}";
+        return new DicomWebRequestException(StatusCodes.Status404NotFound, reason);
+    }
+}

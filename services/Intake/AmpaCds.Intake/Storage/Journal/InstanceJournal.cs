@@ -1,0 +1,149 @@
+using System.Buffers;
+
+namespace AmpaCds.Intake.Storage.Journal;
+
+/// <summary>
+/// Intake's write-ahead journal: two preallocated segments used in turn, each holding one
+/// generation of records, and a checkpoint saying up to where every record already sits durably
+/// in its final file. Not thread-safe: DurableInstanceStore serialises all calls.
+/// </summary>
+/// <remarks>
+/// A segment is only reused for the next generation once the checkpoint has reached the end of
+/// the current one, so a record is never overwritten before its file is durable.
+/// </remarks>
+internal sealed class InstanceJournal : IDisposable
+{
+    public const string SegmentA = "segment-a.wal";
+    public const string SegmentB = "segment-b.wal";
+    public const string CheckpointName = "checkpoint";
+
+    private readonly JournalSegment[] _segments;
+    private readonly JournalCheckpointFile _checkpointFile;
+    private JournalSegment _active;
+    private long _offset;
+    private long _sequence;
+
+    private InstanceJournal(JournalSegment[] segments, JournalCheckpointFile checkpointFile)
+    {
+        _segments = segments;
+        _checkpointFile = checkpointFile;
+        _active = segments.MaxBy(segment => segment.Generation)!;
+        _offset = JournalSegment.DataStart;
+        Checkpoint = checkpointFile.Read();
+    }
+
+    /// <summary>Opens (or creates) the journal in <paramref name="directory"/>; nothing is replayed yet.</summary>
+    public static InstanceJournal Open(string directory, long segmentBytes)
+    {
+        Directory.CreateDirectory(directory);
+        var segments = new List<JournalSegment>();
+        try
+        {
+            segments.Add(JournalSegment.OpenOrCreate(Path.Combine(directory, SegmentA), segmentBytes));
+            segments.Add(JournalSegment.OpenOrCreate(Path.Combine(directory, SegmentB), segmentBytes));
+            return new InstanceJournal([.. segments], JournalCheckpointFile.OpenOrCreate(Path.Combine(directory, CheckpointName)));
+        }
+        catch
+        {
+            segments.ForEach(segment => segment.Dispose());
+            throw;
+        }
+    }
+
+    /// <summary>Last saved checkpoint; null when none could be read (then every record is uncheckpointed).</summary>
+    public JournalPosition? Checkpoint { get; private set; }
+
+    /// <summary>End of the last record appended.</summary>
+    public JournalPosition Position => new(_active.Generation, _offset);
+
+    /// <summary>Handle on the journal's file system (the same one as the blob store's).</summary>
+    public Microsoft.Win32.SafeHandles.SafeFileHandle FileSystemHandle => _checkpointFile.Handle;
+
+    /// <summary>The largest record a segment can hold.</summary>
+    public long SegmentCapacity => _segments.Min(segment => segment.Capacity) - JournalSegment.DataStart;
+
+    /// <summary>Records written but not yet covered by the checkpoint, oldest first.</summary>
+    public IEnumerable<JournalEntry> Uncheckpointed()
+    {
+        var ordered = _segments.Where(segment => segment.Generation > 0).OrderBy(segment => segment.Generation).ToList();
+        if (Checkpoint is { } checkpoint && ordered.Any(segment => segment.Generation == checkpoint.Generation))
+        {
+            foreach (var segment in ordered.Where(segment => segment.Generation >= checkpoint.Generation))
+            {
+                var from = segment.Generation == checkpoint.Generation ? checkpoint.Offset : JournalSegment.DataStart;
+                foreach (var entry in segment.ReadFrom(from))
+                {
+                    yield return entry;
+                }
+            }
+            yield break;
+        }
+        foreach (var entry in ordered.SelectMany(segment => segment.ReadFrom(JournalSegment.DataStart)))
+        {
+            yield return entry;
+        }
+    }
+
+    public bool Fits(int keyBytes, int payloadBytes) =>
+        _active.Generation > 0 && _offset + JournalRecordFormat.EncodedLength(keyBytes, payloadBytes) <= _active.Capacity;
+
+    /// <summary>Appends a record; durable when this returns. The caller checked <see cref="Fits"/>.</summary>
+    public void Append(string key, ReadOnlySpan<byte> payload)
+    {
+        var length = JournalRecordFormat.EncodedLength(System.Text.Encoding.UTF8.GetByteCount(key), payload.Length);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            JournalRecordFormat.Encode(buffer, _active.Generation, _sequence + 1, key, payload);
+            _active.Write(buffer.AsSpan(0, length), _offset);
+            _offset += length; // only after the write succeeded: a failed write is overwritten by the next one
+            _sequence++;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public void SaveCheckpoint(JournalPosition position)
+    {
+        if (Checkpoint is { } saved && position <= saved)
+        {
+            return;
+        }
+        _checkpointFile.Write(position);
+        Checkpoint = position;
+    }
+
+    /// <summary>Moves to the other segment with the next generation. Only once the checkpoint covers the active one.</summary>
+    public void StartNextGeneration()
+    {
+        if (_active.Generation > 0 && Checkpoint != Position)
+        {
+            throw new InvalidOperationException("the active segment is not checkpointed yet; its records would be lost");
+        }
+        BeginNextGeneration();
+    }
+
+    /// <summary>After start-up replay, once every replayed file is durable: continue in a fresh generation.</summary>
+    public void CompleteRecovery() => BeginNextGeneration();
+
+    private void BeginNextGeneration()
+    {
+        var next = _segments.First(segment => !ReferenceEquals(segment, _active));
+        var generation = _segments.Max(segment => segment.Generation) + 1;
+        next.Begin(generation);
+        _active = next;
+        _offset = JournalSegment.DataStart;
+        SaveCheckpoint(Position);
+    }
+
+    public void Dispose()
+    {
+        foreach (var segment in _segments)
+        {
+            segment.Dispose();
+        }
+        _checkpointFile.Dispose();
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace AmpaCds.Intake.Storage.Journal;
+
+/// <summary>
+/// One preallocated, zero-filled journal file; every write is followed by fdatasync. Because its
+/// blocks already exist, overwriting them changes no file-system metadata: a write is durable after
+/// one device flush (about 0.25 ms here) instead of the journal commit a new file's fsync costs.
+/// </summary>
+internal sealed class JournalSegment : IDisposable
+{
+    public const int DataStart = JournalRecordFormat.Alignment;
+    private const int ZeroChunk = 1 << 20;
+    private readonly SafeFileHandle _handle;
+
+    private JournalSegment(string path, SafeFileHandle handle, long capacity, long generation)
+    {
+        Path = path;
+        _handle = handle;
+        Capacity = capacity;
+        Generation = generation;
+    }
+
+    public string Path { get; }
+
+    public long Capacity { get; }
+
+    /// <summary>0 for a segment never used.</summary>
+    public long Generation { get; private set; }
+
+    /// <summary>Opens the segment, creating it zero-filled and flushed if it does not exist yet.</summary>
+    public static JournalSegment OpenOrCreate(string path, long capacity)
+    {
+        if (!File.Exists(path))
+        {
+            CreateZeroFilled(path, capacity);
+        }
+        SafeFileHandle handle;
+        try
+        {
+            // FileShare.None takes an exclusive lock: a second Intake on the same store fails here, not by corrupting the journal.
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, FileOptions.None);
+        }
+        catch (IOException error)
+        {
+            throw new IOException($"journal segment {path} is in use by another Intake process or cannot be opened: {error.Message}", error);
+        }
+        var header = new byte[JournalFileHeader.Size];
+        var generation = RandomAccess.Read(handle, header, 0) == header.Length
+            && JournalFileHeader.TryRead(header, JournalFileHeader.SegmentMagic, out var stored, out _) ? stored : 0;
+        return new JournalSegment(path, handle, RandomAccess.GetLength(handle), generation);
+    }
+
+    /// <summary>Makes this segment the home of a new generation; its old records become stale at once.</summary>
+    public void Begin(long generation)
+    {
+        var header = new byte[DataStart];
+        JournalFileHeader.Write(header, JournalFileHeader.SegmentMagic, generation, Capacity);
+        Write(header, 0);
+        Generation = generation;
+    }
+
+    /// <summary>Durable on return.</summary>
+    public void Write(ReadOnlySpan<byte> record, long offset)
+    {
+        RandomAccess.Write(_handle, record, offset);
+        FileSystemFlush.FlushData(_handle);
+    }
+
+    /// <summary>The valid records of this segment's generation from <paramref name="offset"/> up to the first gap.</summary>
+    public IEnumerable<JournalEntry> ReadFrom(long offset)
+    {
+        var header = new byte[JournalRecordFormat.HeaderSize];
+        while (offset + JournalRecordFormat.HeaderSize <= Capacity
+            && RandomAccess.Read(_handle, header, offset) == header.Length
+            && JournalRecordFormat.TryReadHeader(header, Generation, Capacity - offset, out var keyLength, out var payloadLength))
+        {
+            var record = new byte[JournalRecordFormat.EncodedLength(keyLength, payloadLength)];
+            if (RandomAccess.Read(_handle, record, offset) != record.Length
+                || !JournalRecordFormat.TryDecode(record, keyLength, payloadLength, out var key, out var payload))
+            {
+                yield break; // torn: the write never completed, so its sender was never told it succeeded
+            }
+            yield return new JournalEntry(key, payload);
+            offset += record.Length;
+        }
+    }
+
+    public SafeFileHandle Handle => _handle;
+
+    public void Dispose() => _handle.Dispose();
+
+    private static void CreateZeroFilled(string path, long capacity)
+    {
+        var temporary = path + ".partial";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 0))
+        {
+            var zeros = new byte[ZeroChunk];
+            for (long written = 0; written < capacity; written += ZeroChunk)
+            {
+                stream.Write(zeros, 0, (int)Math.Min(ZeroChunk, capacity - written));
+            }
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path);
+    }
+}

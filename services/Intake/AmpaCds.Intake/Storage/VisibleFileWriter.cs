@@ -1,0 +1,173 @@
+using System.Threading.Channels;
+using AmpaCds.Intake.Storage.Journal;
+using Microsoft.Extensions.Logging;
+
+namespace AmpaCds.Intake.Storage;
+
+/// <summary>
+/// Writes journalled instances to their final files on its own thread, in journal order, so the
+/// sender's answer never waits for a file to be created (on the machines measured, creating a file
+/// costs more than the journal's device flush). While instances keep arriving the files wait, so
+/// their writes do not compete with the journal's flushes; they are written once the sender pauses
+/// for <c>idleDelay</c>, or at once when a reader waits for them with <see cref="WhenWrittenAsync"/>
+/// or <see cref="WaitUntilWritten"/>. The journal's size bounds how many can wait (it is only
+/// reused once they are written).
+/// </summary>
+internal sealed class VisibleFileWriter : IDisposable
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private readonly Channel<PendingFile> _queue = Channel.CreateUnbounded<PendingFile>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Func<string, string> _pathOf;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private readonly SortedList<long, TaskCompletionSource> _waiters = [];
+    private readonly Task _worker;
+    private readonly TimeSpan _idleDelay;
+    private readonly SemaphoreSlim _urgent = new(0);
+    private long _lastEnqueueTimestamp;
+    private volatile bool _stopping;
+    private long _written;
+    private JournalPosition _writtenPosition;
+
+    public VisibleFileWriter(Func<string, string> pathOf, JournalPosition start, TimeSpan idleDelay, ILogger logger)
+    {
+        _pathOf = pathOf;
+        _idleDelay = idleDelay;
+        _logger = logger;
+        _writtenPosition = start;
+        _worker = Task.Factory.StartNew(WriteAll, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>End of the last journal record whose file is written (flushing happens at checkpoints).</summary>
+    public JournalPosition WrittenPosition
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _writtenPosition;
+            }
+        }
+    }
+
+    /// <summary>Queues the file of record number <paramref name="sequence"/>; the content must not change afterwards.</summary>
+    public void Enqueue(long sequence, string key, ReadOnlyMemory<byte> content, JournalPosition recordEnd)
+    {
+        Volatile.Write(ref _lastEnqueueTimestamp, System.Diagnostics.Stopwatch.GetTimestamp());
+        _queue.Writer.TryWrite(new PendingFile(sequence, key, content, recordEnd));
+    }
+
+    public Task WhenWrittenAsync(long sequence)
+    {
+        lock (_gate)
+        {
+            if (_written >= sequence)
+            {
+                return Task.CompletedTask;
+            }
+            if (!_waiters.TryGetValue(sequence, out var waiter))
+            {
+                waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waiters.Add(sequence, waiter);
+                _urgent.Release();
+            }
+            return waiter.Task;
+        }
+    }
+
+    /// <summary>False when <paramref name="timeout"/> passed first (the files keep being retried).</summary>
+    public bool WaitUntilWritten(long sequence, TimeSpan timeout) => WhenWrittenAsync(sequence).Wait(timeout);
+
+    private void WriteAll()
+    {
+        var reader = _queue.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            WaitWhileInstancesArrive();
+            while (reader.TryRead(out var file))
+            {
+                WriteWithRetry(file);
+                MarkWritten(file);
+            }
+        }
+    }
+
+    private void WaitWhileInstancesArrive()
+    {
+        while (!_stopping)
+        {
+            var quietFor = System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref _lastEnqueueTimestamp));
+            if (quietFor >= _idleDelay || HasWaiters())
+            {
+                return;
+            }
+            _urgent.Wait(_idleDelay - quietFor);
+        }
+    }
+
+    private bool HasWaiters()
+    {
+        lock (_gate)
+        {
+            return _waiters.Count > 0;
+        }
+    }
+
+    private void WriteWithRetry(PendingFile file)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                WriteVisible(_pathOf(file.Key), file.Content.Span);
+                return;
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                // The journal holds the durable copy: keep trying rather than drop it; a restart would replay it too.
+                _logger.LogError("Writing a journalled instance to its file failed (attempt {Attempt}), retrying: {Reason}", attempt, error.Message);
+                Thread.Sleep(RetryDelay);
+            }
+        }
+    }
+
+    private void MarkWritten(PendingFile file)
+    {
+        List<TaskCompletionSource> done = [];
+        lock (_gate)
+        {
+            _written = file.Sequence;
+            _writtenPosition = file.RecordEnd;
+            while (_waiters.Count > 0 && _waiters.Keys[0] <= file.Sequence)
+            {
+                done.Add(_waiters.Values[0]);
+                _waiters.RemoveAt(0);
+            }
+        }
+        done.ForEach(waiter => waiter.TrySetResult());
+    }
+
+    /// <summary>Temporary file then rename, so a reader never sees part of an instance; no flush (the journal holds the durable copy).</summary>
+    internal static void WriteVisible(string path, ReadOnlySpan<byte> content)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + ".journal.partial";
+        using (var handle = File.OpenHandle(temporary, FileMode.Create, FileAccess.Write))
+        {
+            RandomAccess.Write(handle, content, 0);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Writes what is queued, then stops.</summary>
+    public void Dispose()
+    {
+        _stopping = true;
+        _urgent.Release();
+        _queue.Writer.TryComplete();
+        _worker.Wait();
+        _urgent.Dispose();
+    }
+
+    private sealed record PendingFile(long Sequence, string Key, ReadOnlyMemory<byte> Content, JournalPosition RecordEnd);
+}

@@ -1,0 +1,85 @@
+using AmpaCds.Intake.Storage;
+using AmpaCds.Intake.Storage.Journal;
+
+namespace AmpaCds.Intake.Tests.Journal;
+
+/// <summary>The journal path end to end over real files, with 1 MiB segments so a few dozen instances fill several.</summary>
+public sealed class DurableInstanceStoreTests : IDisposable
+{
+    private static readonly Dictionary<string, string?> SmallSegments = new() { ["AmpaCds:Intake:Journal:SegmentMegabytes"] = "1" };
+    private readonly IntakeHarness _harness = new(settings: SmallSegments);
+
+    private static byte[] Instance(int index) => Enumerable.Range(0, 30_000).Select(i => (byte)(i * 7 + index)).ToArray();
+
+    [Fact]
+    public async Task InstancesAcrossSeveralSegmentRotationsAllReachTheirFilesIntact()
+    {
+        Assert.True(_harness.Store.UsesJournal);
+        for (var index = 0; index < 100; index++) // 100 x 32 KiB records = 3 segments of 1 MiB
+        {
+            await _harness.Store.StoreAsync($"studies/s/r/instances/{index}.dcm", Instance(index), CancellationToken.None);
+        }
+        for (var index = 0; index < 100; index++)
+        {
+            Assert.Equal(Instance(index), await _harness.Blobs.GetAsync($"studies/s/r/instances/{index}.dcm"));
+        }
+        _harness.KeepFolder = true;
+        _harness.Stop(); // the segments are locked while Intake runs
+        var generations = Directory.GetFiles(JournalFolder, "segment-*.wal").Select(SegmentGeneration).Order().ToList();
+        Assert.True(generations[1] >= 4, $"segments should have rotated at least 3 times, generations {string.Join(",", generations)}");
+    }
+
+    [Fact]
+    public async Task ReadsThroughTheProcessBlobStoreSeeAnInstanceAsSoonAsItIsAcknowledged()
+    {
+        await _harness.Store.StoreAsync("studies/s/r/instances/a.dcm", Instance(1), CancellationToken.None);
+        // The file writer waits for a pause in arrivals; a read must not.
+        Assert.True(_harness.Blobs.Exists("studies/s/r/instances/a.dcm"));
+        Assert.Equal(["studies/s/r/instances/a.dcm"], _harness.Blobs.List("studies/"));
+    }
+
+    [Fact]
+    public async Task AnInstanceLargerThanAQuarterSegmentBypassesTheJournalAndIsStillDurable()
+    {
+        var large = new byte[400_000];
+        Random.Shared.NextBytes(large);
+        await _harness.Store.StoreAsync("studies/s/r/instances/large.dcm", large, CancellationToken.None);
+
+        Assert.Equal(large, await File.ReadAllBytesAsync(Path.Combine(_harness.Folder, "blobs", "studies", "s", "r", "instances", "large.dcm")));
+    }
+
+    [Fact]
+    public async Task AfterACleanStopTheCheckpointCoversEverythingAndARestartReplaysNothing()
+    {
+        for (var index = 0; index < 10; index++)
+        {
+            await _harness.Store.StoreAsync($"studies/s/r/instances/{index}.dcm", Instance(index), CancellationToken.None);
+        }
+        _harness.KeepFolder = true;
+        _harness.Stop();
+
+        using var journal = InstanceJournal.Open(JournalFolder, 1 << 20);
+        Assert.Empty(journal.Uncheckpointed());
+        Assert.Equal(10, Directory.GetFiles(Path.Combine(_harness.Folder, "blobs", "studies", "s", "r", "instances"), "*.dcm").Length);
+    }
+
+    private string JournalFolder => Path.Combine(_harness.Folder, "blobs", DurableInstanceStore.JournalFolderKey);
+
+    private static long SegmentGeneration(string path)
+    {
+        var header = new byte[JournalFileHeader.Size];
+        using var file = File.OpenRead(path);
+        file.ReadExactly(header);
+        return JournalFileHeader.TryRead(header, JournalFileHeader.SegmentMagic, out var generation, out _) ? generation : 0;
+    }
+
+    public void Dispose()
+    {
+        _harness.KeepFolder = false;
+        _harness.Dispose();
+        if (Directory.Exists(_harness.Folder))
+        {
+            Directory.Delete(_harness.Folder, recursive: true);
+        }
+    }
+}

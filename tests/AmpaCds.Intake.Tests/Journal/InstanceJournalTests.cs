@@ -1,0 +1,115 @@
+using AmpaCds.Intake.Storage.Journal;
+
+namespace AmpaCds.Intake.Tests.Journal;
+
+public sealed class InstanceJournalTests : IDisposable
+{
+    private const long SegmentBytes = 1 << 20;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ampacds-journal-" + Guid.NewGuid().ToString("N")[..8]);
+
+    private static byte[] Instance(int index) => Enumerable.Range(0, 30_000).Select(i => (byte)(i + index)).ToArray();
+
+    [Fact]
+    public void RecordsPastTheCheckpointAreReadBackInOrderAfterAReopen()
+    {
+        using (var journal = OpenStarted())
+        {
+            for (var index = 0; index < 5; index++)
+            {
+                journal.Append($"k/{index}", Instance(index));
+            }
+        }
+        using var reopened = InstanceJournal.Open(_folder, SegmentBytes);
+        var entries = reopened.Uncheckpointed().ToList();
+
+        Assert.Equal(["k/0", "k/1", "k/2", "k/3", "k/4"], entries.Select(entry => entry.Key));
+        Assert.Equal(Instance(3), entries[3].Payload.ToArray());
+    }
+
+    [Fact]
+    public void RecordsBeforeTheCheckpointAreNotReplayed()
+    {
+        using (var journal = OpenStarted())
+        {
+            journal.Append("k/0", Instance(0));
+            journal.Append("k/1", Instance(1));
+            journal.SaveCheckpoint(journal.Position);
+            journal.Append("k/2", Instance(2));
+        }
+        using var reopened = InstanceJournal.Open(_folder, SegmentBytes);
+        Assert.Equal(["k/2"], reopened.Uncheckpointed().Select(entry => entry.Key));
+    }
+
+    [Fact]
+    public void ATornLastRecordIsDroppedAndTheOnesBeforeItKept()
+    {
+        using (var journal = OpenStarted())
+        {
+            journal.Append("k/0", Instance(0));
+            journal.Append("k/1", Instance(1));
+        }
+        // The second record's write "stopped half way": its last pages still hold what was there before.
+        var segment = Directory.GetFiles(_folder, "segment-*.wal").Single(path => ReadsAsRecords(path));
+        using (var file = new FileStream(segment, FileMode.Open, FileAccess.Write))
+        {
+            var secondRecordEnd = JournalSegment.DataStart + 2L * JournalRecordFormat.EncodedLength(3, 30_000);
+            file.Position = secondRecordEnd - 8192;
+            file.Write(new byte[8192]);
+        }
+        using var reopened = InstanceJournal.Open(_folder, SegmentBytes);
+        Assert.Equal(["k/0"], reopened.Uncheckpointed().Select(entry => entry.Key));
+    }
+
+    [Fact]
+    public void ANewGenerationMakesTheOldRecordsOfItsSegmentStale()
+    {
+        using var journal = OpenStarted();          // generation 1 in segment B
+        journal.Append("old/0", Instance(0));
+        journal.SaveCheckpoint(journal.Position);
+        journal.StartNextGeneration();               // generation 2 in segment A
+        journal.SaveCheckpoint(journal.Position);
+        journal.StartNextGeneration();               // generation 3 in segment B again, over "old/0"
+        journal.Append("new/0", Instance(1));
+
+        Assert.Equal(["new/0"], journal.Uncheckpointed().Select(entry => entry.Key));
+    }
+
+    [Fact]
+    public void TheActiveSegmentCannotBeLeftBeforeItIsCheckpointed()
+    {
+        using var journal = OpenStarted();
+        journal.Append("k/0", Instance(0));
+        Assert.Throws<InvalidOperationException>(journal.StartNextGeneration);
+    }
+
+    [Fact]
+    public void ASecondOpenOfTheSameJournalFailsWithAClearReason()
+    {
+        using var journal = OpenStarted();
+        var error = Assert.Throws<IOException>(() => InstanceJournal.Open(_folder, SegmentBytes));
+        Assert.Contains("in use by another Intake process", error.Message);
+    }
+
+    private InstanceJournal OpenStarted()
+    {
+        var journal = InstanceJournal.Open(_folder, SegmentBytes);
+        journal.CompleteRecovery();
+        return journal;
+    }
+
+    private static bool ReadsAsRecords(string path)
+    {
+        var header = new byte[JournalFileHeader.Size];
+        using var file = File.OpenRead(path);
+        file.ReadExactly(header);
+        return JournalFileHeader.TryRead(header, JournalFileHeader.SegmentMagic, out var generation, out _) && generation == 1;
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
