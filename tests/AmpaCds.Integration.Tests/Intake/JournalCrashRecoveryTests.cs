@@ -10,7 +10,7 @@ namespace AmpaCds.Integration.Tests.Intake;
 /// the process is killed with SIGKILL, and a restart on the same folder must write every acknowledged
 /// instance to its file from the journal, byte for byte.
 /// </summary>
-public sealed class JournalCrashRecoveryTests : IAsyncDisposable
+public sealed class JournalCrashRecoveryTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ampacds-crash-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly int _dicomPort = FreePort.Next();
@@ -71,7 +71,9 @@ public sealed class JournalCrashRecoveryTests : IAsyncDisposable
         return Directory.Exists(studies) ? Directory.GetFiles(studies, "*.dcm", SearchOption.AllDirectories) : [];
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         if (_server is not null)
         {
