@@ -3,7 +3,7 @@ using AmpaCds.Intake.DicomWeb;
 using AmpaCds.ServiceDefaults;
 using AmpaCds.ServiceDefaults.Messaging;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostArguments.WithDefaults(args));
 builder.Services.AddServiceDefaults(builder.Configuration);
 builder.Services.AddIntakeServices(builder.Configuration);
 // Intake only publishes: it registers no consumers.

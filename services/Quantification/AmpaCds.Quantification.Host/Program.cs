@@ -2,7 +2,7 @@ using AmpaCds.Quantification;
 using AmpaCds.ServiceDefaults;
 using AmpaCds.ServiceDefaults.Messaging;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostArguments.WithDefaults(args));
 builder.Services.AddServiceDefaults(builder.Configuration);
 builder.Services.AddQuantificationServices(builder.Configuration);
 builder.Services.AddAmpaCdsBus(builder.Configuration, QuantificationServiceCollectionExtensions.AddQuantificationConsumers);

@@ -2,7 +2,7 @@ using AmpaCds.Reporting;
 using AmpaCds.ServiceDefaults;
 using AmpaCds.ServiceDefaults.Messaging;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostArguments.WithDefaults(args));
 builder.Services.AddServiceDefaults(builder.Configuration);
 builder.Services.AddReportingServices(builder.Configuration);
 builder.Services.AddAmpaCdsBus(builder.Configuration, ReportingServiceCollectionExtensions.AddReportingConsumers);

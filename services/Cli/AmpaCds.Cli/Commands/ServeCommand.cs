@@ -30,7 +30,7 @@ public static class ServeCommand
         };
         command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
         {
-            var builder = WebApplication.CreateSlimBuilder();
+            var builder = WebApplication.CreateSlimBuilder(HostArguments.WithDefaults([]));
             builder.Configuration.AddInMemoryCollection(EmbeddedSystem.Settings(parse.GetValue(data)!, dicomListener: true, parse.GetValue(dicomPort)));
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(parse.GetValue(grpcPort), listen => listen.Protocols = HttpProtocols.Http2));
             builder.Services.AddAllServices(builder.Configuration);
