@@ -7,6 +7,7 @@
 #   deploy/bench-intake.sh                 # everything
 #   BENCH_PARSE=0 deploy/bench-intake.sh   # network part only
 #   BENCH_RUNS=5 deploy/bench-intake.sh    # timed runs per peer (median reported), default 3
+#   BENCH_WARMUP=1 deploy/bench-intake.sh  # warm-up associations per peer before timing, default 3
 #
 # Every tool runs with TCP_NODELAY=1: without it delayed ACKs cap DCMTK peers at ~11 instances/s on loopback.
 # Servers listen on 127.0.0.1 (Orthanc 1.10's DICOM port has no bind option: it listens on all interfaces while it runs).
@@ -69,9 +70,11 @@ echo "== series"
 # One series per timed run, each with its own UIDs: every instance is new to the receiver, as in practice (re-sending
 # the same UIDs would make each peer replace files, a different and slower path).
 for run in $(seq 1 "$RUNS"); do $BENCH write-series "$WORK/series-$run" "$INSTANCES" $((500 + run)) 9999 >/dev/null; done
-# Warm-up of 100 instances per peer: Intake's JIT (tiered compilation) otherwise recompiles its hot path on a
-# background thread during the first timed run, which on 2 cores takes CPU from storescu and from Intake itself.
-$BENCH write-series "$WORK/warmup" 100 500 9999 >/dev/null
+# Warm-up: WARMUP associations of the full series size per peer, each with its own UIDs. Intake's JIT (tiered
+# compilation) recompiles the hot path on a background thread over the first ~1000-1500 instances, which on 2 cores
+# takes CPU from storescu and from Intake itself; the timed runs measure the steady state a running node is in.
+WARMUP=${BENCH_WARMUP:-3}
+for run in $(seq 1 "$WARMUP"); do $BENCH write-series "$WORK/warmup-$run" "$INSTANCES" $((400 + run)) 9999 >/dev/null; done
 ln -s "$WORK/series-1" "$WORK/series"
 SERIES_MB=$(du -sm "$WORK/series-1" | cut -f1)
 echo "   $RUNS series of $INSTANCES instances (one per timed run, distinct UIDs), ${SERIES_MB} MB each, 128 x 128 x 16 bit, Explicit VR LE"
@@ -79,7 +82,7 @@ echo "   $RUNS series of $INSTANCES instances (one per timed run, distinct UIDs)
 # send AE PORT LABEL: warm-up association, then RUNS timed single-association sends of the whole series.
 send() {
   local ae=$1 port=$2 label=$3 times=()
-  storescu -aec "$ae" 127.0.0.1 "$port" "$WORK"/warmup/*.dcm >/dev/null
+  for run in $(seq 1 "$WARMUP"); do storescu -aec "$ae" 127.0.0.1 "$port" "$WORK/warmup-$run"/*.dcm >/dev/null; done
   for run in $(seq 1 "$RUNS"); do
     local t0 t1
     t0=$(now)
@@ -127,7 +130,7 @@ wait_idle "$INTAKE_PID"
 send AMPACDS "$IN_DICOM" intake
 sleep 2 # files follow the journal within moments; counted to show nothing was lost
 STORED=$(find "$WORK/intake" -name '*.dcm' -path '*instances*' | wc -l)
-echo "   Intake holds $STORED instance files ($RUNS series + warm-up; expected $((RUNS * INSTANCES + 100)))"
+echo "   Intake holds $STORED instance files ($RUNS timed + $WARMUP warm-up series; expected $(((RUNS + WARMUP) * INSTANCES)))"
 kill "$INTAKE_PID" 2>/dev/null || true
 echo "   where Intake's time goes, in-process, no network (second of two rounds):"
 TMPDIR="$WORK" $BENCH profile-intake "$WORK/series-1" | sed 's/^/   /'

@@ -65,9 +65,8 @@ public sealed class InstanceJournalTests : IDisposable
     {
         using var journal = OpenStarted();          // generation 1 in segment B
         journal.Append("old/0", Instance(0));
-        journal.SaveCheckpoint(journal.Position);
         journal.StartNextGeneration();               // generation 2 in segment A
-        journal.SaveCheckpoint(journal.Position);
+        journal.SaveCheckpoint(journal.Position);    // everything so far is in its file
         journal.StartNextGeneration();               // generation 3 in segment B again, over "old/0"
         journal.Append("new/0", Instance(1));
 
@@ -75,11 +74,19 @@ public sealed class InstanceJournalTests : IDisposable
     }
 
     [Fact]
-    public void TheActiveSegmentCannotBeLeftBeforeItIsCheckpointed()
+    public void RecordsOfTheSegmentJustLeftStayReplayableUntilTheCheckpointPassesThem()
     {
-        using var journal = OpenStarted();
-        journal.Append("k/0", Instance(0));
-        Assert.Throws<InvalidOperationException>(journal.StartNextGeneration);
+        using (var journal = OpenStarted())      // generation 1
+        {
+            journal.Append("g1/0", Instance(0));
+            journal.StartNextGeneration();        // generation 2: allowed, the other segment was unused
+            journal.Append("g2/0", Instance(1));
+            // Reusing generation 1's segment now would overwrite "g1/0", whose file is not durable yet.
+            Assert.False(journal.OtherSegmentReusable);
+            Assert.Throws<InvalidOperationException>(journal.StartNextGeneration);
+        }
+        using var reopened = InstanceJournal.Open(_folder, SegmentBytes);
+        Assert.Equal(["g1/0", "g2/0"], reopened.Uncheckpointed().Select(entry => entry.Key));
     }
 
     [Fact]

@@ -164,9 +164,21 @@ public sealed class DurableInstanceStore : IDisposable
         }
     }
 
-    /// <summary>The active segment is full: once all its files are written and flushed, continue in the other one.</summary>
+    /// <summary>
+    /// The active segment is full: continue in the other one. Usually the checkpoint has long passed
+    /// the other segment's records (checkpoints run at half a segment); if not, the sender waits once
+    /// for the files to be written and flushed.
+    /// </summary>
     private void RotateLocked(InstanceJournal journal, VisibleFileWriter writer)
     {
+        lock (_checkpointGate)
+        {
+            if (journal.OtherSegmentReusable)
+            {
+                journal.StartNextGeneration();
+                return;
+            }
+        }
         if (!writer.WaitUntilWritten(_appended, RotationWait))
         {
             throw new IOException($"instance files could not be written within {RotationWait.TotalSeconds:0} s; the journal is full");
@@ -207,7 +219,8 @@ public sealed class DurableInstanceStore : IDisposable
             throw;
         }
         _journal = journal;
-        _writer = new VisibleFileWriter(_blobs.LocalPath, journal.Position, TimeSpan.FromMilliseconds(_options.FileWriteIdleMilliseconds), _logger);
+        _writer = new VisibleFileWriter(_blobs.LocalPath, journal.Position, TimeSpan.FromMilliseconds(_options.FileWriteIdleMilliseconds),
+            backlogBytes: SegmentBytes / 4, _logger);
         return (_journal, _writer);
     }
 

@@ -10,8 +10,8 @@ namespace AmpaCds.Intake.Storage;
 /// costs more than the journal's device flush). While instances keep arriving the files wait, so
 /// their writes do not compete with the journal's flushes; they are written once the sender pauses
 /// for <c>idleDelay</c>, or at once when a reader waits for them with <see cref="WhenWrittenAsync"/>
-/// or <see cref="WaitUntilWritten"/>. The journal's size bounds how many can wait (it is only
-/// reused once they are written).
+/// or <see cref="WaitUntilWritten"/>, or once <c>backlogBytes</c> wait (so the journal never has to
+/// stop the sender to let them catch up before it reuses a segment).
 /// </summary>
 internal sealed class VisibleFileWriter : IDisposable
 {
@@ -23,16 +23,19 @@ internal sealed class VisibleFileWriter : IDisposable
     private readonly SortedList<long, TaskCompletionSource> _waiters = [];
     private readonly Task _worker;
     private readonly TimeSpan _idleDelay;
+    private readonly long _backlogBytes;
+    private long _pendingBytes;
     private readonly SemaphoreSlim _urgent = new(0);
     private long _lastEnqueueTimestamp;
     private volatile bool _stopping;
     private long _written;
     private JournalPosition _writtenPosition;
 
-    public VisibleFileWriter(Func<string, string> pathOf, JournalPosition start, TimeSpan idleDelay, ILogger logger)
+    public VisibleFileWriter(Func<string, string> pathOf, JournalPosition start, TimeSpan idleDelay, long backlogBytes, ILogger logger)
     {
         _pathOf = pathOf;
         _idleDelay = idleDelay;
+        _backlogBytes = backlogBytes;
         _logger = logger;
         _writtenPosition = start;
         _worker = Task.Factory.StartNew(WriteAll, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -55,6 +58,10 @@ internal sealed class VisibleFileWriter : IDisposable
     {
         Volatile.Write(ref _lastEnqueueTimestamp, System.Diagnostics.Stopwatch.GetTimestamp());
         _queue.Writer.TryWrite(new PendingFile(sequence, key, content, recordEnd));
+        if (Interlocked.Add(ref _pendingBytes, content.Length) >= _backlogBytes)
+        {
+            Wake();
+        }
     }
 
     public Task WhenWrittenAsync(long sequence)
@@ -69,7 +76,7 @@ internal sealed class VisibleFileWriter : IDisposable
             {
                 waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 _waiters.Add(sequence, waiter);
-                _urgent.Release();
+                Wake();
             }
             return waiter.Task;
         }
@@ -87,8 +94,18 @@ internal sealed class VisibleFileWriter : IDisposable
             while (reader.TryRead(out var file))
             {
                 WriteWithRetry(file);
+                Interlocked.Add(ref _pendingBytes, -file.Content.Length);
                 MarkWritten(file);
             }
+        }
+    }
+
+    /// <summary>One pending wake-up is enough; more would only spin the wait loop.</summary>
+    private void Wake()
+    {
+        if (_urgent.CurrentCount == 0)
+        {
+            _urgent.Release();
         }
     }
 
@@ -97,7 +114,7 @@ internal sealed class VisibleFileWriter : IDisposable
         while (!_stopping)
         {
             var quietFor = System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref _lastEnqueueTimestamp));
-            if (quietFor >= _idleDelay || HasWaiters())
+            if (quietFor >= _idleDelay || Interlocked.Read(ref _pendingBytes) >= _backlogBytes || HasWaiters())
             {
                 return;
             }

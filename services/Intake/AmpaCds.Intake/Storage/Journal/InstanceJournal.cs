@@ -8,8 +8,9 @@ namespace AmpaCds.Intake.Storage.Journal;
 /// in its final file. Not thread-safe: DurableInstanceStore serialises all calls.
 /// </summary>
 /// <remarks>
-/// A segment is only reused for the next generation once the checkpoint has reached the end of
-/// the current one, so a record is never overwritten before its file is durable.
+/// A segment is only reused for a new generation once the checkpoint has passed all its records
+/// (it has reached the generation that followed), so a record is never overwritten before its
+/// file is durable.
 /// </remarks>
 internal sealed class InstanceJournal : IDisposable
 {
@@ -115,18 +116,29 @@ internal sealed class InstanceJournal : IDisposable
         Checkpoint = position;
     }
 
-    /// <summary>Moves to the other segment with the next generation. Only once the checkpoint covers the active one.</summary>
+    /// <summary>True when the other segment holds no record the checkpoint has not passed, so it may be reused.</summary>
+    public bool OtherSegmentReusable => _active.Generation == 0 || Checkpoint is { } saved && saved.Generation >= _active.Generation;
+
+    /// <summary>
+    /// Moves to the other segment with the next generation, leaving the checkpoint where it is: the
+    /// records of the segment just left stay replayable until the checkpoint passes them. Only when
+    /// the other segment's own records are all checkpointed (<see cref="OtherSegmentReusable"/>).
+    /// </summary>
     public void StartNextGeneration()
     {
-        if (_active.Generation > 0 && Checkpoint != Position)
+        if (!OtherSegmentReusable)
         {
-            throw new InvalidOperationException("the active segment is not checkpointed yet; its records would be lost");
+            throw new InvalidOperationException("the other segment still holds records past the checkpoint; reusing it would lose them");
         }
         BeginNextGeneration();
     }
 
-    /// <summary>After start-up replay, once every replayed file is durable: continue in a fresh generation.</summary>
-    public void CompleteRecovery() => BeginNextGeneration();
+    /// <summary>After start-up replay, once every replayed file is durable: continue in a fresh generation with nothing to replay.</summary>
+    public void CompleteRecovery()
+    {
+        BeginNextGeneration();
+        SaveCheckpoint(Position);
+    }
 
     private void BeginNextGeneration()
     {
@@ -135,7 +147,6 @@ internal sealed class InstanceJournal : IDisposable
         next.Begin(generation);
         _active = next;
         _offset = JournalSegment.DataStart;
-        SaveCheckpoint(Position);
     }
 
     public void Dispose()
