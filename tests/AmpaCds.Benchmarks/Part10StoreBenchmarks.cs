@@ -27,7 +27,7 @@ public class Part10StoreBenchmarks
         }).ToArray();
     }
 
-    [Benchmark(Baseline = true, Description = "parse + re-encode (Intake today)")]
+    [Benchmark(Baseline = true, Description = "parse + re-encode (Intake before 2026-11-26)")]
     public long ParseAndReencode()
     {
         long bytes = 0;
@@ -39,7 +39,7 @@ public class Part10StoreBenchmarks
         return bytes;
     }
 
-    [Benchmark(Description = "parse + wrap raw bytes (DicomPart10Writer)")]
+    [Benchmark(Description = "parse + wrap raw bytes (Intake now, DicomPart10Writer)")]
     public long ParseAndWrapRaw()
     {
         long bytes = 0;
