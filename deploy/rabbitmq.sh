@@ -32,6 +32,14 @@ case "${1:-start}" in
     if "$bin/rabbitmqctl" -q status >/dev/null 2>&1; then
       echo "rabbitmq: already running on 127.0.0.1:$port"; exit 0
     fi
+    # A node of the same name we cannot talk to (another checkout's, with its own Erlang cookie) holds the port.
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      owner=$(pgrep -af "beam.smp.*$node" | head -1 | grep -o '\-mnesia dir "[^"]*"' || true)
+      echo "rabbitmq: port $port is taken by another broker ${owner:+($owner) }that this checkout cannot control;" \
+        "stop it from its own checkout (AMPACDS_STATE=<its .local/...> AMPACDS_RABBITMQ_PORT=$port deploy/rabbitmq.sh stop)" \
+        "or choose another port with AMPACDS_RABBITMQ_PORT" >&2
+      exit 1
+    fi
     "$bin/rabbitmq-server" -detached
     # -detached returns before the node registers with epmd; await_startup needs it registered.
     for _ in $(seq 1 120); do
