@@ -8,7 +8,8 @@ internal static class SharedModels
     private static readonly Lazy<ResponseModel> LazyDefault = new(DefaultModelProvider.TrainDefaultModel);
 
     private static readonly Lazy<ResponseModel> LazyAutoOnDefaultCohort =
-        new(() => ResponseModelTrainer.Train(DefaultModelProvider.DefaultTrainingCohort(), new TrainingOptions { Seed = DefaultModelProvider.DefaultTrainingSeed }));
+        new(() => ResponseModelTrainer.Train(DefaultModelProvider.DefaultTrainingCohort(),
+            new TrainingOptions { Seed = DefaultModelProvider.DefaultTrainingSeed, FeatureSource = DefaultModelProvider.DefaultTrainingOptions.FeatureSource }));
 
     public static ResponseModel Default => LazyDefault.Value;
 

@@ -18,10 +18,11 @@ public sealed record CohortRow(
     bool? Responder,
     bool? Remitter)
 {
-    public static CohortRow FromSubject(VirtualSubject subject, RegionVolumeFractions fractions) => new(
+    /// <param name="features">How the baseline density becomes the SUVR in the row (ideal, or as the pipeline measures it).</param>
+    public static CohortRow FromSubject(VirtualSubject subject, IRegionalSuvrModel features) => new(
         subject.Id, subject.Group, subject.Age, subject.Sex, subject.BaselineMadrs, subject.Arm,
-        subject.BaselineSuvr(fractions), subject.FollowUpMadrs, subject.MadrsChangePercent, subject.Responder, subject.Remitter);
+        features.FromDensity(subject.BaselineDensity), subject.FollowUpMadrs, subject.MadrsChangePercent, subject.Responder, subject.Remitter);
 
-    public static IReadOnlyList<CohortRow> FromSubjects(IEnumerable<VirtualSubject> subjects, RegionVolumeFractions? fractions = null) =>
-        subjects.Select(subject => FromSubject(subject, fractions ?? RegionVolumeFractions.Default)).ToList();
+    public static IReadOnlyList<CohortRow> FromSubjects(IEnumerable<VirtualSubject> subjects, IRegionalSuvrModel? features = null) =>
+        subjects.Select(subject => FromSubject(subject, features ?? RegionVolumeFractions.Default)).ToList();
 }

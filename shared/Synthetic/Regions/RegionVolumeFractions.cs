@@ -5,8 +5,12 @@ namespace AmpaCds.Synthetic;
 /// whole-brain reference of the SUVR is computed. The default is an assumed table of typical adult
 /// volumes in mL (both hemispheres); supply the atlas' real voxel counts with <see cref="FromVoxelCounts"/>.
 /// </summary>
-public sealed record RegionVolumeFractions
+public sealed record RegionVolumeFractions : IRegionalSuvrModel
 {
+    public string Description => "ideal: each region's density against the volume-weighted whole brain (no partial-volume effect)";
+
+    public IReadOnlyDictionary<string, double> FromDensity(IReadOnlyDictionary<string, double> density) => Suvr.Compute(density, this);
+
     public required IReadOnlyDictionary<string, double> RelativeSize { get; init; }
 
     /// <summary>Assumed typical adult volumes (mL). Replace with the atlas' voxel counts when available.</summary>

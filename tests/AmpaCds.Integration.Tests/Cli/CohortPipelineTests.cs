@@ -24,15 +24,18 @@ public sealed class CohortPipelineTests : IDisposable
 
         Assert.Equal(truth.Select(row => (row.SubjectId, row.MadrsChangePercent, row.Responder)),
             measured.Select(row => (row.SubjectId, row.MadrsChangePercent, row.Responder)));
-        foreach (var (ideal, pipeline) in truth.Zip(measured))
+        foreach (var (expected, pipeline) in truth.Zip(measured))
         {
-            foreach (var (region, value) in ideal.BaselineSuvr)
+            // The truth file carries the partial-volume model's SUVR (what a perfect pipeline measures, the
+            // shipped model's training features); ours measures each rendered, noisy, moved study within a few
+            // percent of it (pipeline 0.5 % mean / 2.9 % max, model 0.9 % max). The habenula (about 30 mm3) is
+            // left out: its value is mostly spill-in and noise.
+            foreach (var (region, value) in expected.BaselineSuvr.Where(pair => pair.Key != "lateral_habenula"))
             {
-                // The pipeline sees the PSF's partial-volume effect (about 10 % on average, more in small
-                // or thin regions), so measured features differ from the ideal ones, but not wildly.
-                Assert.InRange(pipeline.BaselineSuvr[region] / value, 0.6, 1.4);
+                Assert.True(Math.Abs(pipeline.BaselineSuvr[region] / value - 1) < 0.06,
+                    $"{expected.SubjectId} {region}: pipeline {pipeline.BaselineSuvr[region]:F3}, expected {value:F3}");
             }
-            Assert.NotEqual(ideal.BaselineSuvr["white_matter"], pipeline.BaselineSuvr["white_matter"]);
+            Assert.NotEqual(expected.BaselineSuvr["white_matter"], pipeline.BaselineSuvr["white_matter"]); // measured, not copied
         }
     }
 

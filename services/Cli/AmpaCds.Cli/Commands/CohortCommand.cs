@@ -1,10 +1,11 @@
 using System.CommandLine;
 using AmpaCds.Cli.Output;
+using AmpaCds.Simulation;
 using AmpaCds.Synthetic;
 
 namespace AmpaCds.Cli.Commands;
 
-/// <summary>`ampacds cohort simulate --n N --seed S --out FILE [--null] [--composition training|study]`: a virtual cohort as CSV.</summary>
+/// <summary>`ampacds cohort simulate --n N --seed S --out FILE [--null] [--composition training|study] [--features measured|ideal]`: a virtual cohort as CSV.</summary>
 public static class CohortCommand
 {
     public static Command Create()
@@ -19,7 +20,14 @@ public static class CohortCommand
             DefaultValueFactory = _ => "training",
         };
         composition.AcceptOnlyFromAmong("training", "study");
-        var simulate = new Command("simulate", "Writes a virtual cohort from the effect model (SCIENCE.md) as CSV") { count, seed, output, nullSignal, composition };
+        var features = new Option<string>("--features")
+        {
+            Description = "measured: SUVR as the pipeline measures it (scanner PSF and resampling, what the shipped model trains on); " +
+                "ideal: each region's own density against the whole brain",
+            DefaultValueFactory = _ => "measured",
+        };
+        features.AcceptOnlyFromAmong("measured", "ideal");
+        var simulate = new Command("simulate", "Writes a virtual cohort from the effect model (SCIENCE.md) as CSV") { count, seed, output, nullSignal, composition, features };
         simulate.SetAction((parse, _) => CliRunner.RunAsync(() =>
         {
             var n = parse.GetValue(count);
@@ -30,7 +38,8 @@ public static class CohortCommand
 
             var options = (parse.GetValue(composition) == "study" ? CohortOptions.Default : CohortOptions.KetamineTraining)
                 with { NullSignal = parse.GetValue(nullSignal) };
-            var rows = CohortRow.FromSubjects(CohortSimulator.Simulate(n, parse.GetValue(seed), options));
+            IRegionalSuvrModel suvr = parse.GetValue(features) == "ideal" ? RegionVolumeFractions.Default : PartialVolumeSuvrModel.Default;
+            var rows = CohortRow.FromSubjects(CohortSimulator.Simulate(n, parse.GetValue(seed), options), suvr);
             var path = parse.GetValue(output)!;
             CohortCsv.Write(path, rows);
             var treated = rows.Count(row => row.Arm == TreatmentArm.Ketamine);

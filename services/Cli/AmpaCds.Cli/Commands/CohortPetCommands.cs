@@ -41,7 +41,8 @@ public static class CohortPetCommands
                 var options = new PetAcquisitionOptions { Seed = parse.GetValue(seed) * 100_003 + index, PatientId = subjects[index].Id };
                 PetStudySimulator.Simulate(options, Path.Combine(folder, "studies", subjects[index].Id), subjects[index]);
             }
-            CohortCsv.Write(Path.Combine(folder, TruthCsv), CohortRow.FromSubjects(subjects));
+            // The truth file carries the SUVR a perfect pipeline would measure; `cohort measure` writes what ours did.
+            CohortCsv.Write(Path.Combine(folder, TruthCsv), CohortRow.FromSubjects(subjects, PartialVolumeSuvrModel.Default));
             Console.Out.WriteLine($"rendered {subjects.Count} studies and {TruthCsv} in {Path.GetFullPath(folder)}");
             return Task.FromResult(0);
         }));

@@ -5,6 +5,9 @@ public sealed record ModelCard
 {
     public const string SyntheticOrigin = "synthetic";
 
+    /// <summary>How the training SUVR were obtained (e.g. as the pipeline measures them); absent on older cards.</summary>
+    public string? FeatureSource { get; init; }
+
     /// <summary>"k2-response-&lt;semver&gt;+&lt;first 8 hex of the training fingerprint (data and options)&gt;".</summary>
     public required string Version { get; init; }
 

@@ -12,7 +12,8 @@ internal static class ModelCardSummary
             ? $"{e.Scheme} AUC {F(e.Auc.Value)} (95% CI {F(e.Auc.Lower)}-{F(e.Auc.Upper)}), calibration slope {F(e.CalibrationSlope.Value)}, " +
               $"clinical-only AUC {F(e.ClinicalBaselineAuc)}, permutation p = {F(e.PermutationPValue)}: {e.Verdict}"
             : $"{card.CrossValidationFolds}-fold cross-validated AUC {F(card.CrossValidatedAuc)} (not nested; no permutation test)";
-        return $"{card.Version}: {card.Trainer} trained {card.TrainedAtUtc:yyyy-MM-dd} on a {origin} of {card.CohortSize} patients; " +
+        var features = card.FeatureSource is { } source ? $" (SUVR {source})" : "";
+        return $"{card.Version}: {card.Trainer} trained {card.TrainedAtUtc:yyyy-MM-dd} on a {origin} of {card.CohortSize} patients{features}; " +
                $"{validation}; {card.IntendedUse}";
     }
 

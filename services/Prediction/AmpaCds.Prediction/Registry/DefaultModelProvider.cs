@@ -1,3 +1,4 @@
+using AmpaCds.Simulation;
 using AmpaCds.Synthetic;
 
 namespace AmpaCds.Prediction;
@@ -42,11 +43,16 @@ public static class DefaultModelProvider
     {
         Seed = DefaultTrainingSeed,
         Trainer = ResponseTrainerKind.LogisticRegression,
+        FeatureSource = PartialVolumeSuvrModel.Default.Description,
     };
 
+    /// <summary>
+    /// Features as the pipeline measures them (partial-volume model of the simulator's 5 mm PSF on the built-in
+    /// atlas), so the studies Quantification reports fall inside the training distribution.
+    /// </summary>
     public static IReadOnlyList<CohortRow> DefaultTrainingCohort() =>
         CohortRow.FromSubjects(
-            CohortSimulator.Simulate(DefaultCohortSize, DefaultCohortSeed, CohortOptions.KetamineTraining), RegionVolumeFractions.Default);
+            CohortSimulator.Simulate(DefaultCohortSize, DefaultCohortSeed, CohortOptions.KetamineTraining), PartialVolumeSuvrModel.Default);
 
     public static ResponseModel TrainDefaultModel() => ResponseModelTrainer.Train(DefaultTrainingCohort(), DefaultTrainingOptions);
 }

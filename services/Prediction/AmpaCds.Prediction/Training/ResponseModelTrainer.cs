@@ -81,7 +81,7 @@ public static class ResponseModelTrainer
         var fingerprint = TrainingSet.Sha256Hex(string.Join('|',
             set.DataHash, chosen, options.Seed, options.CrossValidationFolds, options.L2Regularization, options.RegressionL2Regularization,
             options.FastTreeNumberOfTrees, options.FastTreeNumberOfLeaves, options.FastTreeMinimumExamplesPerLeaf, options.FastTreeLearningRate,
-            options.DataOrigin, options.Outcome.ResponseMinimumReductionPercent, options.BootstrapMembers));
+            options.DataOrigin, options.Outcome.ResponseMinimumReductionPercent, options.BootstrapMembers, options.FeatureSource));
         var synthetic = options.DataOrigin == ModelCard.SyntheticOrigin;
         return new ModelCard
         {
@@ -102,6 +102,7 @@ public static class ResponseModelTrainer
             FeatureNames = set.Layout.FeatureNames,
             ResponseDefinition = $"MADRS reduction of at least {options.Outcome.ResponseMinimumReductionPercent.ToString(CultureInfo.InvariantCulture)}% from baseline after ketamine",
             SuvrReference = "whole brain, voxel-weighted",
+            FeatureSource = options.FeatureSource,
             IntendedUse = synthetic
                 ? "exploratory; trained on synthetic data; no published accuracy"
                 : "exploratory; no published accuracy",

@@ -41,6 +41,9 @@ public sealed record TrainingOptions
 
     public string ModelSemanticVersion { get; init; } = "1.0.0";
 
+    /// <summary>How the cohort's SUVR features were obtained, written into the model card (null: not stated).</summary>
+    public string? FeatureSource { get; init; }
+
     public PlausibleRanges Ranges { get; init; } = PlausibleRanges.Default;
 
     /// <summary>Source of the training date in the model card (replace in tests for a fixed date).</summary>
