@@ -73,18 +73,5 @@ public sealed class JournalCrashRecoveryTests : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public Task DisposeAsync() => ServerTeardown.StopAndDeleteAsync(_server, _folder);
 }

@@ -39,18 +39,5 @@ public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IAsyncLife
         ReportAssertions.MatchesTruth(report, truth, output);
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public Task DisposeAsync() => ServerTeardown.StopAndDeleteAsync(_server, _folder);
 }
