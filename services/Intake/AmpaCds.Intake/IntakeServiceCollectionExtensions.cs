@@ -22,6 +22,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddSingleton<SeriesCompletionQueue>();
         WrapBlobStoreForReadYourWrites(services);
         services.AddSingleton<DurableInstanceStore>();
+        services.AddHealthChecks().AddCheck<InstanceJournalHealthCheck>("intake-journal");
         services.AddSingleton<InstanceIntake>();
         services.AddSingleton<FolderImporter>();
         services.AddSingleton<IntakeDicomHandler>();

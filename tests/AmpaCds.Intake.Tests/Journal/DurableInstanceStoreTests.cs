@@ -1,5 +1,6 @@
 using AmpaCds.Intake.Storage;
 using AmpaCds.Intake.Storage.Journal;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AmpaCds.Intake.Tests.Journal;
 
@@ -61,6 +62,38 @@ public sealed class DurableInstanceStoreTests : IDisposable
         using var journal = InstanceJournal.Open(JournalFolder, 1 << 20);
         Assert.Empty(journal.Uncheckpointed());
         Assert.Equal(10, Directory.GetFiles(Path.Combine(_harness.Folder, "blobs", "studies", "s", "r", "instances"), "*.dcm").Length);
+    }
+
+    [Fact]
+    public async Task WhileInstanceFilesCannotBeWrittenTheHealthCheckIsDegradedAndTheFileFollowsOnceTheDiskAcceptsIt()
+    {
+        // A plain file where the series folder must go: creating the instance's folder fails until it is removed.
+        var blocker = Path.Combine(_harness.Folder, "blobs", "studies", "blocked");
+        Directory.CreateDirectory(Path.GetDirectoryName(blocker)!);
+        await File.WriteAllTextAsync(blocker, "not a folder");
+        var check = new InstanceJournalHealthCheck(_harness.Store);
+
+        await _harness.Store.StoreAsync("studies/blocked/r/instances/a.dcm", Instance(5), CancellationToken.None); // durable: accepted
+        var degraded = await WaitForAsync(check, HealthStatus.Degraded);
+        Assert.Contains("1 acknowledged instances wait in the journal", degraded.Description);
+
+        File.Delete(blocker);
+        var healthy = await WaitForAsync(check, HealthStatus.Healthy);
+        Assert.Equal(0L, healthy.Data["pendingFiles"]);
+        Assert.Equal(Instance(5), await _harness.Blobs.GetAsync("studies/blocked/r/instances/a.dcm"));
+    }
+
+    /// <summary>The file writer retries once a second; a few seconds are plenty.</summary>
+    private static async Task<HealthCheckResult> WaitForAsync(InstanceJournalHealthCheck check, HealthStatus wanted)
+    {
+        var result = await check.CheckHealthAsync(new HealthCheckContext());
+        for (var attempt = 0; attempt < 100 && result.Status != wanted; attempt++)
+        {
+            await Task.Delay(100);
+            result = await check.CheckHealthAsync(new HealthCheckContext());
+        }
+        Assert.True(result.Status == wanted, $"health stayed {result.Status}: {result.Description}");
+        return result;
     }
 
     private string JournalFolder => Path.Combine(_harness.Folder, "blobs", DurableInstanceStore.JournalFolderKey);

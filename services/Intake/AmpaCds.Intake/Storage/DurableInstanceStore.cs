@@ -96,6 +96,28 @@ public sealed class DurableInstanceStore : IDisposable
         return writer is null ? Task.CompletedTask : writer.WhenWrittenAsync(sequence).WaitAsync(cancellationToken);
     }
 
+    /// <summary>What operations need to see: files still to write, whether writing them fails, the checkpoint.</summary>
+    public InstanceJournalStatus Status()
+    {
+        VisibleFileWriter? writer;
+        InstanceJournal? journal;
+        lock (_appendGate)
+        {
+            (writer, journal) = (_writer, _journal);
+        }
+        if (writer is null || journal is null)
+        {
+            return new InstanceJournalStatus(UsesJournal, Open: false, 0, 0, null, null);
+        }
+        var (files, bytes, failing) = writer.Backlog;
+        JournalPosition? checkpoint;
+        lock (_checkpointGate)
+        {
+            checkpoint = journal.Checkpoint;
+        }
+        return new InstanceJournalStatus(UsesJournal, Open: true, files, bytes, failing, checkpoint?.Generation);
+    }
+
     /// <summary>Opens the journal and replays what a crash left behind; idempotent. Called at start-up.</summary>
     public void Open()
     {

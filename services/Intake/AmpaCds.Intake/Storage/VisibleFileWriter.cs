@@ -29,7 +29,9 @@ internal sealed class VisibleFileWriter : IDisposable
     private long _lastEnqueueTimestamp;
     private volatile bool _stopping;
     private long _written;
+    private long _enqueued;
     private JournalPosition _writtenPosition;
+    private string? _lastFailure;
 
     public VisibleFileWriter(Func<string, string> pathOf, JournalPosition start, TimeSpan idleDelay, long backlogBytes, ILogger logger)
     {
@@ -53,10 +55,23 @@ internal sealed class VisibleFileWriter : IDisposable
         }
     }
 
+    /// <summary>Instances acknowledged whose file is not written yet, their bytes, and the reason the last write failed while it is still failing.</summary>
+    public (long Files, long Bytes, string? Failing) Backlog
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (Interlocked.Read(ref _enqueued) - _written, Interlocked.Read(ref _pendingBytes), Volatile.Read(ref _lastFailure));
+            }
+        }
+    }
+
     /// <summary>Queues the file of record number <paramref name="sequence"/>; the content must not change afterwards.</summary>
     public void Enqueue(long sequence, string key, ReadOnlyMemory<byte> content, JournalPosition recordEnd)
     {
         Volatile.Write(ref _lastEnqueueTimestamp, System.Diagnostics.Stopwatch.GetTimestamp());
+        Interlocked.Exchange(ref _enqueued, sequence);
         _queue.Writer.TryWrite(new PendingFile(sequence, key, content, recordEnd));
         if (Interlocked.Add(ref _pendingBytes, content.Length) >= _backlogBytes)
         {
@@ -93,7 +108,10 @@ internal sealed class VisibleFileWriter : IDisposable
             WaitWhileInstancesArrive();
             while (reader.TryRead(out var file))
             {
-                WriteWithRetry(file);
+                if (!WriteWithRetry(file))
+                {
+                    return; // stopping while the disk refuses: the rest stays in the journal for the next start
+                }
                 Interlocked.Add(ref _pendingBytes, -file.Content.Length);
                 MarkWritten(file);
             }
@@ -130,20 +148,26 @@ internal sealed class VisibleFileWriter : IDisposable
         }
     }
 
-    private void WriteWithRetry(PendingFile file)
+    private bool WriteWithRetry(PendingFile file)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 WriteVisible(_pathOf(file.Key), file.Content.Span);
-                return;
+                Volatile.Write(ref _lastFailure, null);
+                return true;
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
                 // The journal holds the durable copy: keep trying rather than drop it; a restart would replay it too.
                 _logger.LogError("Writing a journalled instance to its file failed (attempt {Attempt}), retrying: {Reason}", attempt, error.Message);
-                Thread.Sleep(RetryDelay);
+                Volatile.Write(ref _lastFailure, error.Message);
+                if (_stopping)
+                {
+                    return false;
+                }
+                _urgent.Wait(RetryDelay); // a stop wakes it early
             }
         }
     }
