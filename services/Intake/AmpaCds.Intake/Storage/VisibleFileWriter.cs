@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using AmpaCds.Intake.Storage.Journal;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +16,9 @@ namespace AmpaCds.Intake.Storage;
 internal sealed class VisibleFileWriter : IDisposable
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
-    private readonly Channel<PendingFile> _queue = Channel.CreateUnbounded<PendingFile>(new UnboundedChannelOptions { SingleReader = true });
+    // A blocking queue on a dedicated thread: readers may block thread-pool threads while they wait for files,
+    // so the writer must never need the thread pool to wake up.
+    private readonly BlockingCollection<PendingFile> _queue = [];
     private readonly Func<string, string> _pathOf;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
@@ -72,7 +74,7 @@ internal sealed class VisibleFileWriter : IDisposable
     {
         Volatile.Write(ref _lastEnqueueTimestamp, System.Diagnostics.Stopwatch.GetTimestamp());
         Interlocked.Exchange(ref _enqueued, sequence);
-        _queue.Writer.TryWrite(new PendingFile(sequence, key, content, recordEnd));
+        _queue.Add(new PendingFile(sequence, key, content, recordEnd));
         if (Interlocked.Add(ref _pendingBytes, content.Length) >= _backlogBytes)
         {
             Wake();
@@ -102,11 +104,10 @@ internal sealed class VisibleFileWriter : IDisposable
 
     private void WriteAll()
     {
-        var reader = _queue.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (_queue.TryTake(out var first, Timeout.Infinite)) // false once stopped and empty
         {
             WaitWhileInstancesArrive();
-            while (reader.TryRead(out var file))
+            for (var file = first; file is not null; file = _queue.TryTake(out var next) ? next : null)
             {
                 if (!WriteWithRetry(file))
                 {
@@ -205,9 +206,10 @@ internal sealed class VisibleFileWriter : IDisposable
     {
         _stopping = true;
         _urgent.Release();
-        _queue.Writer.TryComplete();
+        _queue.CompleteAdding();
         _worker.Wait();
         _urgent.Dispose();
+        _queue.Dispose();
     }
 
     private sealed record PendingFile(long Sequence, string Key, ReadOnlyMemory<byte> Content, JournalPosition RecordEnd);
