@@ -26,10 +26,10 @@ public sealed class PartialVolumeSuvrModel : IRegionalSuvrModel
     });
 
     private readonly string[] _regions;
-    private readonly double[,] _regionMix;
+    private readonly double[][] _regionMix; // [target region][source region]
     private readonly double[] _wholeBrainMix;
 
-    private PartialVolumeSuvrModel(string[] regions, double[,] regionMix, double[] wholeBrainMix, double fwhmMm, string atlasVersion)
+    private PartialVolumeSuvrModel(string[] regions, double[][] regionMix, double[] wholeBrainMix, double fwhmMm, string atlasVersion)
     {
         _regions = regions;
         _regionMix = regionMix;
@@ -56,7 +56,7 @@ public sealed class PartialVolumeSuvrModel : IRegionalSuvrModel
     public static PartialVolumeSuvrModel Create(BrainAtlas atlas, double fwhmMm)
     {
         var regions = atlas.Regions.Select(region => region.Name).ToArray();
-        var regionMix = new double[regions.Length, regions.Length];
+        var regionMix = regions.Select(_ => new double[regions.Length]).ToArray();
         var wholeBrainMix = new double[regions.Length];
         for (var source = 0; source < regions.Length; source++)
         {
@@ -64,7 +64,7 @@ public sealed class PartialVolumeSuvrModel : IRegionalSuvrModel
             var measured = RegionalStatistics.Compute(GaussianFilter.Smooth(indicator, fwhmMm), Affine.Identity, atlas);
             for (var target = 0; target < regions.Length; target++)
             {
-                regionMix[target, source] = measured[regions[target]].Mean;
+                regionMix[target][source] = measured[regions[target]].Mean;
             }
             wholeBrainMix[source] = measured.WholeBrain.Mean;
         }
@@ -77,17 +77,8 @@ public sealed class PartialVolumeSuvrModel : IRegionalSuvrModel
             ? value
             : throw new ArgumentException($"No density for region '{region}', which the partial-volume model needs.", nameof(density))).ToArray();
         var wholeBrain = Mix(_wholeBrainMix, values);
-        var suvr = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (var target = 0; target < _regions.Length; target++)
-        {
-            var mean = 0.0;
-            for (var source = 0; source < _regions.Length; source++)
-            {
-                mean += _regionMix[target, source] * values[source];
-            }
-            suvr[_regions[target]] = mean / wholeBrain;
-        }
-        return suvr;
+        return _regions.Select((region, target) => (region, suvr: Mix(_regionMix[target], values) / wholeBrain))
+            .ToDictionary(pair => pair.region, pair => pair.suvr, StringComparer.Ordinal);
     }
 
     private static double Mix(double[] weights, double[] values) => weights.Zip(values, (weight, value) => weight * value).Sum();

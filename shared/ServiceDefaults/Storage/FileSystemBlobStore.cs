@@ -14,17 +14,30 @@ public sealed class FileSystemBlobStore : IBlobStore
         Directory.CreateDirectory(_root);
     }
 
-    public async Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    public Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Write(key, content.Span, flushToDisk: true);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Same temporary file and rename (readers never see part of the object), without the fsync: for a
+    /// caller that already holds a durable copy and flushes the file system itself (Intake's journal).
+    /// </summary>
+    public void PutUnflushed(string key, ReadOnlySpan<byte> content) => Write(key, content, flushToDisk: false);
+
+    private void Write(string key, ReadOnlySpan<byte> content, bool flushToDisk)
     {
         var path = LocalPath(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Guid.NewGuid():N}.partial";
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
             {
-                await stream.WriteAsync(content, cancellationToken);
-                stream.Flush(flushToDisk: true);
+                stream.Write(content);
+                stream.Flush(flushToDisk);
             }
             File.Move(temporary, path, overwrite: true);
         }

@@ -26,7 +26,7 @@ public sealed class DurableInstanceStoreTests : IDisposable
         }
         _harness.KeepFolder = true;
         _harness.Stop(); // the segments are locked while Intake runs
-        var generations = Directory.GetFiles(JournalFolder, "segment-*.wal").Select(SegmentGeneration).Order().ToList();
+        var generations = Directory.GetFiles(JournalFolder, "segment-*.wal").Select(JournalSegment.ReadGeneration).Order().ToList();
         Assert.True(generations[1] >= 4, $"segments should have rotated at least 3 times, generations {string.Join(",", generations)}");
     }
 
@@ -97,14 +97,6 @@ public sealed class DurableInstanceStoreTests : IDisposable
     }
 
     private string JournalFolder => Path.Combine(_harness.Folder, "blobs", DurableInstanceStore.JournalFolderKey);
-
-    private static long SegmentGeneration(string path)
-    {
-        var header = new byte[JournalFileHeader.Size];
-        using var file = File.OpenRead(path);
-        file.ReadExactly(header);
-        return JournalFileHeader.TryRead(header, JournalFileHeader.SegmentMagic, out var generation, out _) ? generation : 0;
-    }
 
     public void Dispose()
     {

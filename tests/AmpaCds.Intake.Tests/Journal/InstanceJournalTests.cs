@@ -16,7 +16,7 @@ public sealed class InstanceJournalTests : IDisposable
         {
             for (var index = 0; index < 5; index++)
             {
-                journal.Append($"k/{index}", Instance(index));
+                Assert.True(journal.TryAppend($"k/{index}", Instance(index)));
             }
         }
         using var reopened = InstanceJournal.Open(_folder, SegmentBytes);
@@ -31,10 +31,10 @@ public sealed class InstanceJournalTests : IDisposable
     {
         using (var journal = OpenStarted())
         {
-            journal.Append("k/0", Instance(0));
-            journal.Append("k/1", Instance(1));
+            Assert.True(journal.TryAppend("k/0", Instance(0)));
+            Assert.True(journal.TryAppend("k/1", Instance(1)));
             journal.SaveCheckpoint(journal.Position);
-            journal.Append("k/2", Instance(2));
+            Assert.True(journal.TryAppend("k/2", Instance(2)));
         }
         using var reopened = InstanceJournal.Open(_folder, SegmentBytes);
         Assert.Equal(["k/2"], reopened.Uncheckpointed().Select(entry => entry.Key));
@@ -45,11 +45,11 @@ public sealed class InstanceJournalTests : IDisposable
     {
         using (var journal = OpenStarted())
         {
-            journal.Append("k/0", Instance(0));
-            journal.Append("k/1", Instance(1));
+            Assert.True(journal.TryAppend("k/0", Instance(0)));
+            Assert.True(journal.TryAppend("k/1", Instance(1)));
         }
         // The second record's write "stopped half way": its last pages still hold what was there before.
-        var segment = Directory.GetFiles(_folder, "segment-*.wal").Single(path => ReadsAsRecords(path));
+        var segment = Directory.GetFiles(_folder, "segment-*.wal").Single(path => JournalSegment.ReadGeneration(path) == 1);
         using (var file = new FileStream(segment, FileMode.Open, FileAccess.Write))
         {
             var secondRecordEnd = JournalSegment.DataStart + 2L * JournalRecordFormat.EncodedLength(3, 30_000);
@@ -64,11 +64,11 @@ public sealed class InstanceJournalTests : IDisposable
     public void ANewGenerationMakesTheOldRecordsOfItsSegmentStale()
     {
         using var journal = OpenStarted();          // generation 1 in segment B
-        journal.Append("old/0", Instance(0));
+        Assert.True(journal.TryAppend("old/0", Instance(0)));
         journal.StartNextGeneration();               // generation 2 in segment A
         journal.SaveCheckpoint(journal.Position);    // everything so far is in its file
         journal.StartNextGeneration();               // generation 3 in segment B again, over "old/0"
-        journal.Append("new/0", Instance(1));
+        Assert.True(journal.TryAppend("new/0", Instance(1)));
 
         Assert.Equal(["new/0"], journal.Uncheckpointed().Select(entry => entry.Key));
     }
@@ -78,9 +78,9 @@ public sealed class InstanceJournalTests : IDisposable
     {
         using (var journal = OpenStarted())      // generation 1
         {
-            journal.Append("g1/0", Instance(0));
+            Assert.True(journal.TryAppend("g1/0", Instance(0)));
             journal.StartNextGeneration();        // generation 2: allowed, the other segment was unused
-            journal.Append("g2/0", Instance(1));
+            Assert.True(journal.TryAppend("g2/0", Instance(1)));
             // Reusing generation 1's segment now would overwrite "g1/0", whose file is not durable yet.
             Assert.False(journal.OtherSegmentReusable);
             Assert.Throws<InvalidOperationException>(journal.StartNextGeneration);
@@ -102,14 +102,6 @@ public sealed class InstanceJournalTests : IDisposable
         var journal = InstanceJournal.Open(_folder, SegmentBytes);
         journal.CompleteRecovery();
         return journal;
-    }
-
-    private static bool ReadsAsRecords(string path)
-    {
-        var header = new byte[JournalFileHeader.Size];
-        using var file = File.OpenRead(path);
-        file.ReadExactly(header);
-        return JournalFileHeader.TryRead(header, JournalFileHeader.SegmentMagic, out var generation, out _) && generation == 1;
     }
 
     public void Dispose()

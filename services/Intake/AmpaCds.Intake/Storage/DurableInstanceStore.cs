@@ -28,6 +28,7 @@ public sealed class DurableInstanceStore : IDisposable
     private static readonly TimeSpan RotationWait = TimeSpan.FromSeconds(30);
 
     private readonly IBlobStore _blobs;
+    private readonly FileSystemBlobStore? _files;
     private readonly InstanceJournalOptions _options;
     private readonly ResiliencePipelineProvider<string> _resilience;
     private readonly ILogger<DurableInstanceStore> _logger;
@@ -48,7 +49,8 @@ public sealed class DurableInstanceStore : IDisposable
         _resilience = resilience;
         _clock = clock;
         _logger = logger;
-        UsesJournal = _options.Enabled && OperatingSystem.IsLinux() && blobs is FileSystemBlobStore;
+        _files = blobs as FileSystemBlobStore;
+        UsesJournal = _options.Enabled && OperatingSystem.IsLinux() && _files is not null;
     }
 
     public bool UsesJournal { get; }
@@ -73,11 +75,14 @@ public sealed class DurableInstanceStore : IDisposable
         lock (_appendGate)
         {
             var (journal, writer) = OpenLocked();
-            if (!journal.Fits(System.Text.Encoding.UTF8.GetByteCount(key), content.Length))
+            if (!journal.TryAppend(key, content.Span))
             {
                 RotateLocked(journal, writer);
+                if (!journal.TryAppend(key, content.Span)) // a record is at most a quarter of an empty segment
+                {
+                    throw new IOException("the journal has no room for the instance after moving to a fresh segment");
+                }
             }
-            journal.Append(key, content.Span);
             _appended++;
             writer.Enqueue(_appended, key, content, journal.Position);
             _lastAppendTimestamp = _clock.GetTimestamp();
@@ -100,22 +105,16 @@ public sealed class DurableInstanceStore : IDisposable
     public InstanceJournalStatus Status()
     {
         VisibleFileWriter? writer;
-        InstanceJournal? journal;
         lock (_appendGate)
         {
-            (writer, journal) = (_writer, _journal);
+            writer = _writer;
         }
-        if (writer is null || journal is null)
+        if (writer is null)
         {
-            return new InstanceJournalStatus(UsesJournal, Open: false, 0, 0, null, null);
+            return new InstanceJournalStatus(UsesJournal, Open: false, 0, 0, null);
         }
         var (files, bytes, failing) = writer.Backlog;
-        JournalPosition? checkpoint;
-        lock (_checkpointGate)
-        {
-            checkpoint = journal.Checkpoint;
-        }
-        return new InstanceJournalStatus(UsesJournal, Open: true, files, bytes, failing, checkpoint?.Generation);
+        return new InstanceJournalStatus(UsesJournal, Open: true, files, bytes, failing);
     }
 
     /// <summary>Opens the journal and replays what a crash left behind; idempotent. Called at start-up.</summary>
@@ -225,7 +224,7 @@ public sealed class DurableInstanceStore : IDisposable
             var replayed = 0;
             foreach (var entry in journal.Uncheckpointed())
             {
-                VisibleFileWriter.WriteVisible(_blobs.LocalPath(entry.Key), entry.Payload.Span);
+                _files!.PutUnflushed(entry.Key, entry.Payload.Span);
                 replayed++;
             }
             FileSystemFlush.FlushFileSystemOf(journal.FileSystemHandle);
@@ -241,7 +240,7 @@ public sealed class DurableInstanceStore : IDisposable
             throw;
         }
         _journal = journal;
-        _writer = new VisibleFileWriter(_blobs.LocalPath, journal.Position, TimeSpan.FromMilliseconds(_options.FileWriteIdleMilliseconds),
+        _writer = new VisibleFileWriter((key, content) => _files!.PutUnflushed(key, content.Span), journal.Position, TimeSpan.FromMilliseconds(_options.FileWriteIdleMilliseconds),
             backlogBytes: SegmentBytes / 4, _logger);
         return (_journal, _writer);
     }

@@ -19,7 +19,7 @@ internal sealed class VisibleFileWriter : IDisposable
     // A blocking queue on a dedicated thread: readers may block thread-pool threads while they wait for files,
     // so the writer must never need the thread pool to wake up.
     private readonly BlockingCollection<PendingFile> _queue = [];
-    private readonly Func<string, string> _pathOf;
+    private readonly Action<string, ReadOnlyMemory<byte>> _writeFile;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly SortedList<long, TaskCompletionSource> _waiters = [];
@@ -35,9 +35,10 @@ internal sealed class VisibleFileWriter : IDisposable
     private JournalPosition _writtenPosition;
     private string? _lastFailure;
 
-    public VisibleFileWriter(Func<string, string> pathOf, JournalPosition start, TimeSpan idleDelay, long backlogBytes, ILogger logger)
+    /// <param name="writeFile">Writes one instance's file without flushing it (FileSystemBlobStore.PutUnflushed).</param>
+    public VisibleFileWriter(Action<string, ReadOnlyMemory<byte>> writeFile, JournalPosition start, TimeSpan idleDelay, long backlogBytes, ILogger logger)
     {
-        _pathOf = pathOf;
+        _writeFile = writeFile;
         _idleDelay = idleDelay;
         _backlogBytes = backlogBytes;
         _logger = logger;
@@ -155,7 +156,7 @@ internal sealed class VisibleFileWriter : IDisposable
         {
             try
             {
-                WriteVisible(_pathOf(file.Key), file.Content.Span);
+                _writeFile(file.Key, file.Content);
                 Volatile.Write(ref _lastFailure, null);
                 return true;
             }
@@ -187,18 +188,6 @@ internal sealed class VisibleFileWriter : IDisposable
             }
         }
         done.ForEach(waiter => waiter.TrySetResult());
-    }
-
-    /// <summary>Temporary file then rename, so a reader never sees part of an instance; no flush (the journal holds the durable copy).</summary>
-    internal static void WriteVisible(string path, ReadOnlySpan<byte> content)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".journal.partial";
-        using (var handle = File.OpenHandle(temporary, FileMode.Create, FileAccess.Write))
-        {
-            RandomAccess.Write(handle, content, 0);
-        }
-        File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>Writes what is queued, then stops.</summary>

@@ -60,9 +60,6 @@ internal sealed class InstanceJournal : IDisposable
     /// <summary>Handle on the journal's file system (the same one as the blob store's).</summary>
     public Microsoft.Win32.SafeHandles.SafeFileHandle FileSystemHandle => _checkpointFile.Handle;
 
-    /// <summary>The largest record a segment can hold.</summary>
-    public long SegmentCapacity => _segments.Min(segment => segment.Capacity) - JournalSegment.DataStart;
-
     /// <summary>Records written but not yet covered by the checkpoint, oldest first.</summary>
     public IEnumerable<JournalEntry> Uncheckpointed()
     {
@@ -85,13 +82,14 @@ internal sealed class InstanceJournal : IDisposable
         }
     }
 
-    public bool Fits(int keyBytes, int payloadBytes) =>
-        _active.Generation > 0 && _offset + JournalRecordFormat.EncodedLength(keyBytes, payloadBytes) <= _active.Capacity;
-
-    /// <summary>Appends a record; durable when this returns. The caller checked <see cref="Fits"/>.</summary>
-    public void Append(string key, ReadOnlySpan<byte> payload)
+    /// <summary>Appends a record, durable when this returns true; false (nothing written) when the active segment is full.</summary>
+    public bool TryAppend(string key, ReadOnlySpan<byte> payload)
     {
         var length = JournalRecordFormat.EncodedLength(System.Text.Encoding.UTF8.GetByteCount(key), payload.Length);
+        if (_active.Generation == 0 || _offset + length > _active.Capacity)
+        {
+            return false;
+        }
         var buffer = ArrayPool<byte>.Shared.Rent(length);
         try
         {
@@ -99,6 +97,7 @@ internal sealed class InstanceJournal : IDisposable
             _active.Write(buffer.AsSpan(0, length), _offset);
             _offset += length; // only after the write succeeded: a failed write is overwritten by the next one
             _sequence++;
+            return true;
         }
         finally
         {

@@ -46,10 +46,20 @@ internal sealed class JournalSegment : IDisposable
             throw new IOException($"journal segment {path} is in use by another Intake process or cannot be opened: {error.Message}", error);
         }
         var header = new byte[JournalFileHeader.Size];
-        var generation = RandomAccess.Read(handle, header, 0) == header.Length
-            && JournalFileHeader.TryRead(header, JournalFileHeader.SegmentMagic, out var stored, out _) ? stored : 0;
+        var generation = RandomAccess.Read(handle, header, 0) == header.Length ? GenerationIn(header) : 0;
         return new JournalSegment(path, handle, RandomAccess.GetLength(handle), generation);
     }
+
+    /// <summary>The generation a closed segment file holds (0: unused or unreadable header), for inspection.</summary>
+    public static long ReadGeneration(string path)
+    {
+        var header = new byte[JournalFileHeader.Size];
+        using var file = File.OpenRead(path);
+        return file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length ? GenerationIn(header) : 0;
+    }
+
+    private static long GenerationIn(ReadOnlySpan<byte> header) =>
+        JournalFileHeader.TryRead(header, JournalFileHeader.SegmentMagic, out var generation, out _) ? generation : 0;
 
     /// <summary>Makes this segment the home of a new generation; its old records become stale at once.</summary>
     public void Begin(long generation)
@@ -85,8 +95,6 @@ internal sealed class JournalSegment : IDisposable
             offset += record.Length;
         }
     }
-
-    public SafeFileHandle Handle => _handle;
 
     public void Dispose() => _handle.Dispose();
 
