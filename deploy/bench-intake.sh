@@ -79,33 +79,28 @@ ln -s "$WORK/series-1" "$WORK/series"
 SERIES_MB=$(du -sm "$WORK/series-1" | cut -f1)
 echo "   $RUNS series of $INSTANCES instances (one per timed run, distinct UIDs), ${SERIES_MB} MB each, 128 x 128 x 16 bit, Explicit VR LE"
 
-# send AE PORT LABEL: warm-up association, then RUNS timed single-association sends of the whole series.
-send() {
-  local ae=$1 port=$2 label=$3 times=()
-  for run in $(seq 1 "$WARMUP"); do storescu -aec "$ae" 127.0.0.1 "$port" "$WORK/warmup-$run"/*.dcm >/dev/null; done
-  for run in $(seq 1 "$RUNS"); do
-    local t0 t1
-    t0=$(now)
-    storescu -aec "$ae" 127.0.0.1 "$port" "$WORK/series-$run"/*.dcm >"$WORK/$label-$run.log" 2>&1 \
-      || { echo "bench-intake: storescu to $label failed:" >&2; tail -5 "$WORK/$label-$run.log" >&2; exit 1; }
-    t1=$(now)
-    times+=("$(echo "$t1 - $t0" | bc -l)")
-  done
-  local med
-  med=$(printf '%s\n' "${times[@]}" | median)
-  printf '   %-9s runs: %s s; median %.3f s = %.0f instances/s\n' "$label" "$(printf '%.3f ' "${times[@]}")" "$med" "$(echo "$INSTANCES / $med" | bc -l)"
-  echo "$med" >"$WORK/$label.median"
+# All peers run at once and the timed runs are interleaved: round r sends series-r to every peer, in an order that
+# rotates each round, so all peers see the same machine conditions (on this VM the cost of creating a file drifts
+# 2-3x over minutes, which sequential blocks of runs per peer turned into ratio noise). After each send the machine
+# is left to settle for 2 s: Intake writes the instances' own files after answering and must not do so on another
+# peer's time. The floor is storescp --ignore (receives every instance, stores nothing): storescu's own cost plus
+# loopback, which no receiver can go below; each peer's time above it is what that peer's storing costs.
+send_once() { # AE PORT SERIES-DIR LOG: one association with all files; prints seconds
+  local t0 t1
+  t0=$(now)
+  storescu -aec "$1" 127.0.0.1 "$2" "$3"/*.dcm >"$4" 2>&1 \
+    || { echo "bench-intake: storescu to $1 failed:" >&2; tail -5 "$4" >&2; exit 1; }
+  t1=$(now)
+  echo "$t1 - $t0" | bc -l
 }
 
-echo "== (b) DCMTK storescp writing to disk"
-SCP_PORT=$(free_port)
+echo "== peers (all running during the whole measurement)"
+SCP_PORT=$(free_port); FLOOR_PORT=$(free_port)
 mkdir -p "$WORK/storescp"
 storescp -aet STORESCP -od "$WORK/storescp" "$SCP_PORT" >"$WORK/storescp.log" 2>&1 &
 PIDS+=($!)
-wait_echo STORESCP "$SCP_PORT"
-send STORESCP "$SCP_PORT" storescp
-
-echo "== (c) Orthanc $(Orthanc --version | head -1 | awk '{print $2}')"
+storescp --ignore -aet FLOOR "$FLOOR_PORT" >"$WORK/floor.log" 2>&1 &
+PIDS+=($!)
 OR_DICOM=$(free_port); OR_HTTP=$(free_port)
 mkdir -p "$WORK/orthanc"
 cat >"$WORK/orthanc/orthanc.json" <<JSON
@@ -115,19 +110,58 @@ cat >"$WORK/orthanc/orthanc.json" <<JSON
 JSON
 Orthanc "$WORK/orthanc/orthanc.json" >"$WORK/orthanc.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$OR_HTTP/system" >/dev/null && break; sleep 0.1; done
-wait_echo ORTHANC "$OR_DICOM"
-send ORTHANC "$OR_DICOM" orthanc
-
-echo "== (a) Intake (ampacds serve, embedded, in-memory bus; validates each instance, answers once it is durable in the journal)"
 IN_DICOM=$(free_port); IN_GRPC=$(free_port)
 AmpaCds__Intake__QuietPeriodSeconds=86400 \
   $CLI serve --data "$WORK/intake" --dicom-port "$IN_DICOM" --grpc-port "$IN_GRPC" >"$WORK/intake.log" 2>&1 &
 INTAKE_PID=$!
 PIDS+=($INTAKE_PID)
-wait_echo AMPACDS "$IN_DICOM"
+for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$OR_HTTP/system" >/dev/null && break; sleep 0.1; done
+wait_echo STORESCP "$SCP_PORT"; wait_echo FLOOR "$FLOOR_PORT"; wait_echo ORTHANC "$OR_DICOM"; wait_echo AMPACDS "$IN_DICOM"
 wait_idle "$INTAKE_PID"
-send AMPACDS "$IN_DICOM" intake
+echo "   (a) Intake: ampacds serve, embedded, in-memory bus; validates each instance, answers once it is durable in the journal"
+echo "   (b) DCMTK storescp -od DIR: one file per instance, no fsync"
+echo "   (c) Orthanc $(Orthanc --version | head -1 | awk '{print $2}'): SQLite index + one file per instance, fsynced"
+echo "   floor: DCMTK storescp --ignore: receives every instance, stores nothing"
+
+LABELS=(floor storescp orthanc intake)
+declare -A AE=([floor]=FLOOR [storescp]=STORESCP [orthanc]=ORTHANC [intake]=AMPACDS)
+declare -A PORT=([floor]=$FLOOR_PORT [storescp]=$SCP_PORT [orthanc]=$OR_DICOM [intake]=$IN_DICOM)
+declare -A TIMES
+echo "== warm-up: $WARMUP associations of $INSTANCES instances per peer"
+for run in $(seq 1 "$WARMUP"); do
+  for label in "${LABELS[@]}"; do send_once "${AE[$label]}" "${PORT[$label]}" "$WORK/warmup-$run" "$WORK/$label-warmup.log" >/dev/null; done
+done
+sleep 2
+echo "== $RUNS timed rounds, every peer once per round, order rotating"
+for run in $(seq 1 "$RUNS"); do
+  order=()
+  for i in 0 1 2 3; do order+=("${LABELS[$(((i + run) % 4))]}"); done
+  line=""
+  for label in "${order[@]}"; do
+    t=$(send_once "${AE[$label]}" "${PORT[$label]}" "$WORK/series-$run" "$WORK/$label-$run.log")
+    TIMES[$label]+="$t "
+    line+=$(printf '%s %.3f  ' "$label" "$t")
+    sleep 2
+  done
+  echo "   round $run: $line"
+done
+for label in "${LABELS[@]}"; do
+  med=$(printf '%s\n' ${TIMES[$label]} | median)
+  echo "$med" >"$WORK/$label.median"
+  printf '   %-9s runs: %s s; median %.3f s = %.0f instances/s\n' "$label" "$(printf '%.3f ' ${TIMES[$label]})" "$med" "$(echo "$INSTANCES / $med" | bc -l)"
+done
+# Per-round ratios: each compares two peers measured within seconds of each other.
+read -ra IT <<<"${TIMES[intake]}"; read -ra ST <<<"${TIMES[storescp]}"; read -ra OT <<<"${TIMES[orthanc]}"
+RS=(); RO=()
+for i in "${!IT[@]}"; do RS+=("$(echo "${ST[$i]} / ${IT[$i]}" | bc -l)"); RO+=("$(echo "${OT[$i]} / ${IT[$i]}" | bc -l)"); done
+printf '   per-round Intake/storescp: %s (met in %d of %d)\n' "$(printf '%.2f ' "${RS[@]}")" \
+  "$(printf '%s\n' "${RS[@]}" | awk '$1 >= 1' | wc -l)" "${#RS[@]}"
+printf '   per-round Intake/Orthanc:  %s (met in %d of %d)\n' "$(printf '%.2f ' "${RO[@]}")" \
+  "$(printf '%s\n' "${RO[@]}" | awk '$1 >= 3' | wc -l)" "${#RO[@]}"
+F=$(cat "$WORK/floor.median")
+for label in storescp orthanc intake; do
+  printf '   %-9s above the floor: %.3f ms per instance\n' "$label" "$(echo "($(cat "$WORK/$label.median") - $F) * 1000 / $INSTANCES" | bc -l)"
+done
 sleep 2 # files follow the journal within moments; counted to show nothing was lost
 STORED=$(find "$WORK/intake" -name '*.dcm' -path '*instances*' | wc -l)
 echo "   Intake holds $STORED instance files ($RUNS timed + $WARMUP warm-up series; expected $(((RUNS + WARMUP) * INSTANCES)))"
@@ -136,11 +170,11 @@ echo "   where Intake's time goes, in-process, no network (second of two rounds)
 TMPDIR="$WORK" $BENCH profile-intake "$WORK/series-1" | sed 's/^/   /'
 
 echo "   machine load while measuring: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min), $(nproc) cores"
-echo "== result ($INSTANCES instances, one association each, loopback, TCP_NODELAY=1, median of $RUNS)"
+echo "== result ($INSTANCES instances, one association each, loopback, TCP_NODELAY=1, median of $RUNS interleaved rounds)"
 I=$(cat "$WORK/intake.median"); S=$(cat "$WORK/storescp.median"); O=$(cat "$WORK/orthanc.median")
-printf '   Intake   %6.0f instances/s\n   storescp %6.0f instances/s   Intake/storescp = %.2f\n   Orthanc  %6.0f instances/s   Intake/Orthanc  = %.2f\n' \
+printf '   Intake   %6.0f instances/s\n   storescp %6.0f instances/s   Intake/storescp = %.2f\n   Orthanc  %6.0f instances/s   Intake/Orthanc  = %.2f\n   floor    %6.0f instances/s   (storescu and loopback alone)\n' \
   "$(echo "$INSTANCES/$I" | bc -l)" "$(echo "$INSTANCES/$S" | bc -l)" "$(echo "$S/$I" | bc -l)" \
-  "$(echo "$INSTANCES/$O" | bc -l)" "$(echo "$O/$I" | bc -l)"
+  "$(echo "$INSTANCES/$O" | bc -l)" "$(echo "$O/$I" | bc -l)" "$(echo "$INSTANCES/$F" | bc -l)"
 
 if [ "${BENCH_PARSE:-1}" = "1" ]; then
   echo "== parse throughput of the series"

@@ -34,6 +34,7 @@ public static class IntakePathProfile
             if (round == 0) continue;
             Console.WriteLine($"Intake path over {received.Length} instances (ms per instance):");
             foreach (var (step, time) in steps) Console.WriteLine($"  {step,-58} {time.TotalMilliseconds / received.Length,8:0.000}");
+            DeviceFlushProfile.Run(Path.GetTempPath());
         }
     }
 
