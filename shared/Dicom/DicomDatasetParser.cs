@@ -15,8 +15,11 @@ internal sealed class DicomDatasetParser
     private readonly DicomReadOptions _options;
     private int _pos;
 
-    public DicomDatasetParser(ReadOnlyMemory<byte> data, bool explicitVR, bool bigEndian, DicomReadOptions options)
+    private readonly string? _encapsulatedSyntaxUid;
+
+    public DicomDatasetParser(ReadOnlyMemory<byte> data, bool explicitVR, bool bigEndian, DicomReadOptions options, string? encapsulatedSyntaxUid = null)
     {
+        _encapsulatedSyntaxUid = encapsulatedSyntaxUid;
         _data = data;
         ExplicitVR = explicitVR;
         _bigEndian = bigEndian;
@@ -185,7 +188,7 @@ internal sealed class DicomDatasetParser
             if (offsetTable is null) offsetTable = fragment;
             else fragments.Add(fragment);
         }
-        return new DicomFragmentSequence(tag, vr, offsetTable ?? ReadOnlyMemory<byte>.Empty, fragments);
+        return new DicomFragmentSequence(tag, vr, offsetTable ?? ReadOnlyMemory<byte>.Empty, fragments) { TransferSyntaxUid = _encapsulatedSyntaxUid };
     }
 
     private DicomTag ReadTag(ReadOnlySpan<byte> span) => _bigEndian

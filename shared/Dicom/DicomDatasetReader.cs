@@ -14,7 +14,7 @@ public static class DicomDatasetReader
         ArgumentNullException.ThrowIfNull(syntax);
         options ??= DicomReadOptions.Default;
         if (syntax.IsDeflated) data = Inflate(data, options.MaxInflatedBytes);
-        var parser = new DicomDatasetParser(data, syntax.IsExplicitVR, syntax.IsBigEndian, options);
+        var parser = new DicomDatasetParser(data, syntax.IsExplicitVR, syntax.IsBigEndian, options, syntax.IsEncapsulated ? syntax.Uid : null);
         return parser.ParseTopLevel();
     }
 

@@ -4,14 +4,23 @@ using System.Runtime.InteropServices;
 namespace AmpaCds.Dicom;
 
 /// <summary>
-/// Access to native (uncompressed) pixel data. Values returned are raw stored values, before Rescale Slope/Intercept;
-/// signedness follows Pixel Representation and bits above Bits Stored are masked / sign-extended.
+/// Access to pixel data: native, or encapsulated in a syntax with a lossless decoder (Codecs.FrameDecoders).
+/// Values returned are raw stored values, before Rescale Slope/Intercept; signedness follows Pixel Representation
+/// and bits above Bits Stored are masked / sign-extended.
 /// </summary>
 public static class DicomPixelData
 {
-    /// <summary>True when Pixel Data is encapsulated (compressed fragments) and so cannot be decoded here.</summary>
+    /// <summary>True when Pixel Data is encapsulated (compressed fragments).</summary>
     public static bool IsEncapsulated(DicomDataset dataset) =>
         dataset.GetItem(DicomTags.PixelData) is DicomFragmentSequence;
+
+    /// <summary>Null when the pixel data can be read (native or decodable); otherwise why not.</summary>
+    public static string? WhyNotReadable(DicomDataset dataset) =>
+        dataset.GetItem(DicomTags.PixelData) is DicomFragmentSequence pixels
+            ? pixels.TransferSyntaxUid is { } uid
+                ? Codecs.FrameDecoders.WhyNotDecodable(TransferSyntax.Parse(uid))
+                : "the transfer syntax of the encapsulated Pixel Data is not known"
+            : null;
 
     /// <summary>Frame geometry and encoding read from the Image Pixel module.</summary>
     public static DicomPixelInfo GetInfo(DicomDataset dataset)
@@ -28,24 +37,38 @@ public static class DicomPixelData
         return new DicomPixelInfo(rows, columns, bitsAllocated, bitsStored, signed, samples, frames);
     }
 
-    /// <summary>Zero-copy view of one native frame's bytes (little-endian).</summary>
+    /// <summary>
+    /// One frame's native bytes (little-endian): a zero-copy view for native Pixel Data, a freshly decoded buffer
+    /// for encapsulated Pixel Data with a lossless decoder. Other encapsulated data throws NotSupportedException
+    /// with the reason (<see cref="WhyNotReadable"/>); a corrupt codestream throws DicomFormatException.
+    /// </summary>
     public static ReadOnlyMemory<byte> GetFrameBytes(DicomDataset dataset, int frameIndex)
     {
         var info = GetInfo(dataset);
         var item = dataset.GetItem(DicomTags.PixelData)
             ?? throw new KeyNotFoundException("Dataset has no Pixel Data (7FE0,0010).");
-        if (item is DicomFragmentSequence)
-            throw new NotSupportedException(
-                "Pixel Data is encapsulated (compressed transfer syntax); this library keeps the fragments but does not decompress them.");
         if (info.BitsAllocated % 8 != 0)
             throw new NotSupportedException($"Bits Allocated {info.BitsAllocated} is not byte aligned.");
-        var buffer = ((DicomElement)item).Buffer;
-        var frameLength = info.FrameLength;
         if (frameIndex < 0 || frameIndex >= info.NumberOfFrames)
             throw new ArgumentOutOfRangeException(nameof(frameIndex), $"Frame {frameIndex} outside 0..{info.NumberOfFrames - 1}.");
+        if (item is DicomFragmentSequence fragments)
+            return Decode(dataset, fragments, info, frameIndex);
+        var buffer = ((DicomElement)item).Buffer;
+        var frameLength = info.FrameLength;
         if ((long)(frameIndex + 1) * frameLength > buffer.Length)
             throw new DicomFormatException($"Pixel Data holds {buffer.Length} bytes, frame {frameIndex} needs up to {(long)(frameIndex + 1) * frameLength}.");
         return buffer.Slice(frameIndex * frameLength, frameLength);
+    }
+
+    private static byte[] Decode(DicomDataset dataset, DicomFragmentSequence fragments, DicomPixelInfo info, int frameIndex)
+    {
+        if (WhyNotReadable(dataset) is { } reason)
+            throw new NotSupportedException($"Pixel Data is encapsulated: {reason}.");
+        Codecs.FrameDecoders.TryGet(fragments.TransferSyntaxUid!, out var decoder);
+        var frame = Codecs.EncapsulatedFrames.Frame(dataset, fragments, frameIndex, info.NumberOfFrames);
+        var native = new byte[info.FrameLength];
+        decoder.Decode(frame, info, native);
+        return native;
     }
 
     /// <summary>One frame of a monochrome 8/16/32-bit image as raw stored values.</summary>

@@ -46,7 +46,11 @@ public sealed class IntakeNode : IAsyncDisposable
         services.AddServiceDefaults(configuration);
         services.AddIntakeServices(configuration);
         var provider = services.BuildServiceProvider();
-        var options = new DicomServerOptions { AeTitle = AeTitle, Port = port, BindAddress = IPAddress.Loopback, MaxAssociations = 16 };
+        var options = new DicomServerOptions
+        {
+            AeTitle = AeTitle, Port = port, BindAddress = IPAddress.Loopback, MaxAssociations = 16,
+            TransferSyntaxes = AmpaCds.Intake.Dimse.DicomListenerService.AcceptedTransferSyntaxes, // as the real listener
+        };
         var server = new DicomServer(options, provider.GetRequiredService<IntakeDicomHandler>());
         await server.StartAsync(CancellationToken.None);
         return new IntakeNode(provider, server, folder);

@@ -158,19 +158,23 @@ public class CodecRoundTripTests
     }
 
     [Fact]
-    public void Encapsulated_pixel_data_is_kept_as_fragments_and_refused_for_decoding()
+    public void Encapsulated_pixel_data_is_kept_as_fragments_and_refused_for_decoding_without_a_lossless_decoder()
     {
         var ds = TestDatasets.Pet();
         ds.AddOrUpdate(new DicomFragmentSequence(DicomTags.PixelData, DicomVR.OB, ReadOnlyMemory<byte>.Empty,
             [new byte[] { 0xFF, 0xD8, 0xFF, 0xD9 }, new byte[] { 1, 2 }]));
-        var bytes = DicomFile.Create(ds, "1.2.840.10008.1.2.4.70").ToBytes();
+        var bytes = DicomFile.Create(ds, "1.2.840.10008.1.2.4.51").ToBytes(); // JPEG Extended: lossy, no decoder on purpose
         var read = DicomFile.Open(bytes);
         Assert.True(read.TransferSyntax.IsEncapsulated);
         Assert.True(DicomPixelData.IsEncapsulated(read.Dataset));
         var fragments = Assert.IsType<DicomFragmentSequence>(read.Dataset.GetItem(DicomTags.PixelData));
         Assert.Equal([0xFF, 0xD8, 0xFF, 0xD9], fragments.Fragments[0].ToArray());
         var ex = Assert.Throws<NotSupportedException>(() => DicomPixelData.GetFrame(read.Dataset, 0));
-        Assert.Contains("encapsulated", ex.Message);
+        Assert.Equal("Pixel Data is encapsulated: JPEG Extended (Process 2 & 4) (1.2.840.10008.1.2.4.51) may be lossy: quantification needs "
+            + "the stored values, so send it uncompressed or losslessly compressed.", ex.Message);
         Assert.Equal(bytes, read.ToBytes());
+        // The same fragments labelled JPEG Lossless go to the decoder, which finds no frame in them.
+        var lossless = DicomFile.Open(DicomFile.Create(ds, "1.2.840.10008.1.2.4.70").ToBytes());
+        Assert.Throws<DicomFormatException>(() => DicomPixelData.GetFrame(lossless.Dataset, 0));
     }
 }

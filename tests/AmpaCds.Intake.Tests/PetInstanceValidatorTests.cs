@@ -67,6 +67,7 @@ public sealed class PetInstanceValidatorTests
         var enhanced = PetDatasets.Slice(0)
             .AddOrUpdate(DicomTags.SOPClassUID, DicomVR.UI, PetInstanceValidator.EnhancedPetImageStorage)
             .AddOrUpdate(DicomTags.NumberOfFrames, DicomVR.IS, 2);
+        DicomPixelData.SetPixelData(enhanced, 4, 4, new ushort[32], frames: 2);
         enhanced.Remove(DicomTags.ImagePositionPatient);
         var frame = new DicomDataset().AddOrUpdate(DicomTags.InstanceNumber, DicomVR.IS, 1);
         var perFrame = new DicomTag(0x5200, 0x9230);

@@ -78,15 +78,31 @@ public sealed class WadoRetrieveTests(WadoStoredStudy stored) : IClassFixture<Wa
     }
 
     [Fact]
-    public async Task AskingForExplicitVrOfASeriesWithAnImplicitVrInstanceIs406BecauseIntakeDoesNotTranscode()
+    public async Task AskingForExplicitVrOfASeriesWithAnImplicitVrInstanceConvertsThatInstanceAndSendsTheOtherAsStored()
     {
         using var response = await stored.GetAsync(stored.SeriesUrl(ImplicitSop), $"multipart/related; type=\"application/dicom\"; transfer-syntax={ExplicitVrLittleEndian}");
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var parts = (await WadoMultipart.ReadAsync(response)).ToDictionary(part => DicomFile.Open(part.Bytes).Dataset.GetString(DicomTags.SOPInstanceUID)!);
+        Assert.Equal(stored.Sent[ExplicitSop], parts[ExplicitSop].Bytes);
+        var converted = DicomFile.Open(parts[ImplicitSop].Bytes);
+        Assert.Equal(ExplicitVrLittleEndian, converted.TransferSyntax.Uid);
+        Assert.Equal($"application/dicom; transfer-syntax={ExplicitVrLittleEndian}", parts[ImplicitSop].ContentType);
+        var original = DicomFile.Open(stored.Sent[ImplicitSop]).Dataset;
+        Assert.Equal(original.GetBytes(DicomTags.PixelData).ToArray(), converted.Dataset.GetBytes(DicomTags.PixelData).ToArray());
+        Assert.Equal(original.GetDoubles(DicomTags.ImagePositionPatient), converted.Dataset.GetDoubles(DicomTags.ImagePositionPatient));
+    }
+
+    [Fact]
+    public async Task AskingOnlyForASyntaxNoInstanceIsStoredInAndIntakeCannotConvertToIs406WithTheReasonAndALogLine()
+    {
+        using var response = await stored.GetAsync(stored.SeriesUrl(ImplicitSop), "multipart/related; type=\"application/dicom\"; transfer-syntax=1.2.840.10008.1.2.4.70");
+
         Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.Contains($"instance {ImplicitSop} is stored as {ImplicitVrLittleEndian}", body, StringComparison.Ordinal);
+        Assert.Contains($"is stored as {ExplicitVrLittleEndian}", body, StringComparison.Ordinal);
         Assert.Contains(stored.Host.Logs.Lines, line => line.StartsWith("Warning: WADO-RS request from 127.0.0.1 refused with 406:", StringComparison.Ordinal)
-            && line.Contains(ImplicitSop, StringComparison.Ordinal));
+            && line.Contains(ExplicitSop, StringComparison.Ordinal));
     }
 
     [Theory]

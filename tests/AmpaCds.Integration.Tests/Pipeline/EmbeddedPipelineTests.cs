@@ -39,5 +39,25 @@ public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IAsyncLife
         ReportAssertions.MatchesTruth(report, truth, output);
     }
 
+    [Fact]
+    public async Task StudyThePacsKeepsInJpegLsIsSentCompressedAndReportedTheSame()
+    {
+        var (folder, truth) = SimulatedStudy.Write(seed: 12, _folder);
+        var compressed = Path.Combine(_folder, "study-12-jpeg-ls");
+        Directory.CreateDirectory(compressed);
+        foreach (var file in Directory.GetFiles(folder, "*.dcm"))
+        {
+            var run = await ProcessRunner.RunDcmtkAsync("dcmcjpls", TimeSpan.FromSeconds(30), file, Path.Combine(compressed, Path.GetFileName(file)));
+            Assert.True(run.ExitCode == 0, run.ToString());
+        }
+
+        var sent = await SimulatedStudy.SendWithStorescuAsync(compressed, _dicomPort, proposal: "-xt");
+        Assert.True(sent.ExitCode == 0, sent.ToString());
+
+        var report = await ReportClient.WaitForReportAsync($"http://127.0.0.1:{_grpcPort}", truth.StudyInstanceUid, TimeSpan.FromMinutes(3))
+            .ContinueWith(task => task.IsCompletedSuccessfully ? task.Result : throw new Xunit.Sdk.XunitException($"{task.Exception?.GetBaseException().Message}\n{_server!.ReadLog()}"));
+        ReportAssertions.MatchesTruth(report, truth, output);
+    }
+
     public Task DisposeAsync() => ServerTeardown.StopAndDeleteAsync(_server, _folder);
 }

@@ -12,7 +12,9 @@ public static class SimulatedStudy
     }
 
     /// <summary>storescu over every .dcm of the folder, as a PACS would send them.</summary>
-    public static Task<ProcessResult> SendWithStorescuAsync(string folder, int port, string calledAe = "AMPACDS") =>
+    /// <param name="proposal">A storescu transfer syntax option (e.g. -xt for JPEG-LS Lossless), or null for the uncompressed default.</param>
+    public static Task<ProcessResult> SendWithStorescuAsync(string folder, int port, string calledAe = "AMPACDS", string? proposal = null) =>
         ProcessRunner.RunDcmtkAsync("storescu", TimeSpan.FromMinutes(2),
-            "-aet", "STORESCU", "-aec", calledAe, "--scan-directories", "--scan-pattern", "*.dcm", "127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture), folder);
+            [.. proposal is null ? Array.Empty<string>() : [proposal],
+             "-aet", "STORESCU", "-aec", calledAe, "--scan-directories", "--scan-pattern", "*.dcm", "127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture), folder]);
 }

@@ -98,10 +98,9 @@ public sealed class StowService(InstanceIntake intake, IOptions<IntakeOptions> o
             return Refuse("", "", DicomStatus.CannotUnderstand, error.Message, source);
         }
         var (sopClass, sopInstance) = (instance.SopClassUid, instance.SopInstanceUid);
-        if (instance.Syntax.IsEncapsulated)
+        if (AmpaCds.Dicom.Codecs.FrameDecoders.WhyNotDecodable(instance.Syntax) is { } undecodable)
         {
-            return Refuse(sopClass, sopInstance, TransferSyntaxNotSupported,
-                $"transfer syntax {instance.Syntax.Uid} has compressed pixel data, which Intake cannot decode", source);
+            return Refuse(sopClass, sopInstance, TransferSyntaxNotSupported, undecodable, source);
         }
         var header = ReadHeader(instance);
         var studyUid = header?.GetString(DicomTags.StudyInstanceUID);

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Primitives;
 namespace AmpaCds.Intake.DicomWeb;
 
 /// <summary>
-/// Accept negotiation for WADO-RS instance retrieval (PS3.18 8.7.3). Intake sends the stored Part 10
-/// files unchanged, so it can produce multipart/related; type="application/dicom" in the syntax each
-/// instance was stored in, and nothing else (no transcoding, no rendered or single-part media types).
+/// Accept negotiation for WADO-RS instance retrieval (PS3.18 8.7.3). Intake produces multipart/related;
+/// type="application/dicom" in the syntax each instance was stored in, or in Explicit VR Little Endian
+/// when the client names that syntax (WadoRetrieve.PlanAsync); no rendered or single-part media types.
 /// </summary>
 public static class WadoAccept
 {
@@ -43,7 +43,7 @@ public static class WadoAccept
         if (syntaxes.Count == 0)
         {
             throw new DicomWebRequestException(StatusCodes.Status406NotAcceptable,
-                $"Accept '{header}' allows no response Intake produces: only multipart/related; type=\"{DicomPart}\" (stored Part 10 files, transfer-syntax=* or the stored syntax)");
+                $"Accept '{header}' allows no response Intake produces: only multipart/related; type=\"{DicomPart}\" (transfer-syntax=*, the stored syntax or 1.2.840.10008.1.2.1)");
         }
         return syntaxes;
     }

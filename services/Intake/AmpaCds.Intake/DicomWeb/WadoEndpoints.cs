@@ -37,8 +37,8 @@ public static class WadoEndpoints
         try
         {
             var files = wado.Find(target());
-            await wado.CheckSyntaxesAsync(files, WadoAccept.AcceptedSyntaxes(context.Request), context.RequestAborted);
-            return new WadoMultipartResult(files, wado.Logger);
+            var parts = await wado.PlanAsync(files, WadoAccept.AcceptedSyntaxes(context.Request), context.RequestAborted);
+            return new WadoMultipartResult(parts, wado.Logger);
         }
         catch (DicomWebRequestException refused)
         {

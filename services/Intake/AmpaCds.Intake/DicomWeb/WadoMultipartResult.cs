@@ -1,4 +1,6 @@
 using System.Text;
+using AmpaCds.Dicom;
+using AmpaCds.Dicom.Codecs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -6,10 +8,12 @@ namespace AmpaCds.Intake.DicomWeb;
 
 /// <summary>
 /// The WADO-RS instance response (PS3.18 8.6.1.2): multipart/related; type="application/dicom", one part
-/// per stored Part 10 file, its bytes exactly as stored. Files are copied one at a time straight from
-/// disk to the response, so memory holds one 16 KiB head and the copy buffer, not the study.
+/// per stored Part 10 file, its bytes exactly as stored, or converted to Explicit VR Little Endian with
+/// decoded pixels when the client asked for that (<see cref="WadoRetrieve.PlanAsync"/>). Stored files are
+/// copied one at a time straight from disk, so memory holds one 16 KiB head and the copy buffer; a
+/// converted instance is held whole while it is sent.
 /// </summary>
-public sealed class WadoMultipartResult(IReadOnlyList<WadoStoredFile> files, ILogger logger) : IResult
+public sealed class WadoMultipartResult(IReadOnlyList<WadoResponsePart> parts, ILogger logger) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -19,9 +23,16 @@ public sealed class WadoMultipartResult(IReadOnlyList<WadoStoredFile> files, ILo
         var cancellationToken = httpContext.RequestAborted;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = $"multipart/related; type=\"{WadoAccept.DicomPart}\"; boundary={boundary}";
-        foreach (var file in files)
+        foreach (var part in parts)
         {
-            await WritePartAsync(response.Body, boundary, file, cancellationToken);
+            if (part.Transcode)
+            {
+                await WriteConvertedPartAsync(response.Body, boundary, part.File, cancellationToken);
+            }
+            else
+            {
+                await WritePartAsync(response.Body, boundary, part.File, cancellationToken);
+            }
         }
         await WriteAsciiAsync(response.Body, $"--{boundary}--\r\n", cancellationToken);
     }
@@ -51,6 +62,26 @@ public sealed class WadoMultipartResult(IReadOnlyList<WadoStoredFile> files, ILo
             await stream.CopyToAsync(body, cancellationToken);
             await WriteAsciiAsync(body, "\r\n", cancellationToken);
         }
+    }
+
+    private async Task WriteConvertedPartAsync(Stream body, string boundary, WadoStoredFile file, CancellationToken cancellationToken)
+    {
+        byte[] converted;
+        try
+        {
+            var stored = DicomFile.Open(await File.ReadAllBytesAsync(file.Path, cancellationToken));
+            converted = DicomFile.Create(DicomDecompressor.Decompress(stored.Dataset), TransferSyntax.ExplicitVRLittleEndian.Uid).ToBytes();
+        }
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException or DicomFormatException or NotSupportedException)
+        {
+            // The status line is already sent; the part is left out and the reason kept for operations.
+            logger.LogWarning("WADO-RS skipped {Key}: it could not be converted to Explicit VR Little Endian: {Reason}", file.Key, error.Message);
+            return;
+        }
+        await WriteAsciiAsync(body, $"--{boundary}\r\nContent-Type: {WadoAccept.DicomPart}; transfer-syntax={TransferSyntax.ExplicitVRLittleEndian.Uid}\r\n"
+            + $"Content-Length: {converted.Length}\r\n\r\n", cancellationToken);
+        await body.WriteAsync(converted, cancellationToken);
+        await WriteAsciiAsync(body, "\r\n", cancellationToken);
     }
 
     private static async Task WriteAsciiAsync(Stream body, string text, CancellationToken cancellationToken) =>

@@ -1,3 +1,5 @@
+using AmpaCds.Dicom;
+using AmpaCds.Dicom.Codecs;
 using AmpaCds.Intake.Storage;
 using AmpaCds.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.Http;
@@ -33,15 +35,18 @@ public sealed class WadoRetrieve(IBlobStore blobs, ILogger<WadoRetrieve> logger)
     }
 
     /// <summary>
-    /// Intake does not transcode: when the client names transfer syntaxes, every instance must be stored
-    /// in one of them, else 406 before any byte is sent. Only the file heads are read.
+    /// How each instance will be sent. Without named syntaxes (or with *), as stored. Otherwise as stored when
+    /// the client accepts that syntax, else converted to Explicit VR Little Endian when the client accepts that
+    /// and the stored pixels are native or losslessly decodable; anything else is a 406 before any byte is sent.
+    /// Only the file heads are read.
     /// </summary>
-    public async Task CheckSyntaxesAsync(IReadOnlyList<WadoStoredFile> files, IReadOnlySet<string>? accepted, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WadoResponsePart>> PlanAsync(IReadOnlyList<WadoStoredFile> files, IReadOnlySet<string>? accepted, CancellationToken cancellationToken)
     {
         if (accepted is null)
         {
-            return;
+            return files.Select(file => new WadoResponsePart(file, Transcode: false)).ToList();
         }
+        var parts = new List<WadoResponsePart>(files.Count);
         foreach (var file in files)
         {
             string? stored;
@@ -51,15 +56,36 @@ public sealed class WadoRetrieve(IBlobStore blobs, ILogger<WadoRetrieve> logger)
             }
             catch (FileNotFoundException)
             {
-                // Deleted since the listing: it will not be sent, so its syntax does not matter.
-                continue;
+                continue; // deleted since the listing: it will not be sent, so its syntax does not matter
             }
-            if (stored is null || !accepted.Contains(stored))
+            if (stored is not null && accepted.Contains(stored))
+            {
+                parts.Add(new WadoResponsePart(file, Transcode: false));
+            }
+            else if (stored is not null && accepted.Contains(TransferSyntax.ExplicitVRLittleEndian.Uid) && CanConvert(stored))
+            {
+                parts.Add(new WadoResponsePart(file, Transcode: true));
+            }
+            else
             {
                 throw new DicomWebRequestException(StatusCodes.Status406NotAcceptable,
-                    $"instance {file.SopInstanceUid} is stored as {stored ?? "an unreadable file"} and Intake does not transcode; "
-                    + $"accept transfer-syntax={WadoAccept.AnySyntax} or {stored}");
+                    $"instance {file.SopInstanceUid} is stored as {stored ?? "an unreadable file"}; Intake sends it as stored or, when its pixels are "
+                    + $"native or losslessly compressed, as {TransferSyntax.ExplicitVRLittleEndian.Uid}: accept transfer-syntax={WadoAccept.AnySyntax}, "
+                    + $"{stored} or {TransferSyntax.ExplicitVRLittleEndian.Uid}");
             }
+        }
+        return parts;
+    }
+
+    private static bool CanConvert(string storedSyntax)
+    {
+        try
+        {
+            return FrameDecoders.WhyNotDecodable(TransferSyntax.Parse(storedSyntax)) is null;
+        }
+        catch (DicomFormatException)
+        {
+            return false;
         }
     }
 

@@ -16,6 +16,13 @@ public sealed class DicomListenerService(
 {
     private DicomServer? _server;
 
+    /// <summary>
+    /// Uncompressed first (nothing to decode), then the lossless compressed syntaxes Intake decodes: a sender
+    /// proposing both keeps its work small, a sender holding only compressed images need not decompress them.
+    /// </summary>
+    public static IReadOnlyList<string> AcceptedTransferSyntaxes { get; } =
+        [.. new DicomServerOptions().TransferSyntaxes, .. AmpaCds.Dicom.Codecs.FrameDecoders.TransferSyntaxUids];
+
     public int? BoundPort => _server?.Port;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -29,6 +36,7 @@ public sealed class DicomListenerService(
             AllowedCallingAeTitles = settings.AllowedCallingAeTitles,
             MaxAssociations = settings.MaxAssociations,
             AssociationFilter = access.Evaluate,
+            TransferSyntaxes = AcceptedTransferSyntaxes,
         }, handler, serverLogger);
         await _server.StartAsync(cancellationToken);
         logger.LogInformation("DICOM SCP {AeTitle} listening on {Address}:{Port}", settings.AeTitle, settings.BindAddress, _server.Port);

@@ -33,7 +33,7 @@ public sealed class InstanceIntake(
         {
             return Refuse(new InstanceRejection(DicomStatus.CannotUnderstand, error.Message), source);
         }
-        if (PetInstanceValidator.Validate(dataset, affectedSopClassUid, affectedSopInstanceUid) is { } rejection)
+        if (PetInstanceValidator.Validate(dataset, affectedSopClassUid, affectedSopInstanceUid, syntax) is { } rejection)
         {
             return Refuse(rejection, source);
         }

@@ -6,7 +6,8 @@ namespace AmpaCds.Intake.Validation;
 /// <summary>
 /// Checks that an instance is a PET image Intake can make a volume of. Missing geometry or
 /// pixels is "dataset does not match SOP class" (A900): the sender learns at once, not the
-/// psychiatrist hours later. SUV inputs are checked by Quantification, which knows the rules.
+/// psychiatrist hours later. SUV inputs are checked by Quantification, which knows the rules;
+/// the pixels themselves by <see cref="PixelDataCheck"/>.
 /// </summary>
 public static class PetInstanceValidator
 {
@@ -35,7 +36,7 @@ public static class PetInstanceValidator
     // Enhanced PET keeps its geometry per frame in functional groups (PS3.3 C.7.6.16).
     private static readonly DicomTag PerFrameFunctionalGroupsSequence = new(0x5200, 0x9230);
 
-    public static InstanceRejection? Validate(DicomDataset dataset, string affectedSopClassUid, string affectedSopInstanceUid)
+    public static InstanceRejection? Validate(DicomDataset dataset, string affectedSopClassUid, string affectedSopInstanceUid, TransferSyntax? syntax = null)
     {
         var sopClass = dataset.GetString(DicomTags.SOPClassUID);
         if (sopClass != affectedSopClassUid)
@@ -66,7 +67,7 @@ public static class PetInstanceValidator
                 return new(DicomStatus.DatasetDoesNotMatchSopClass, $"{tag} is not a valid UID");
             }
         }
-        return null;
+        return PixelDataCheck.Problem(dataset, syntax);
     }
 
     /// <summary>PS3.5 9.1: digits and dots, at most 64 characters. UIDs become storage keys, so this also guards paths.</summary>
@@ -77,7 +78,8 @@ public static class PetInstanceValidator
     {
         foreach (var (tag, name) in required)
         {
-            if (!dataset.Contains(tag) || dataset.GetBytes(tag).IsEmpty)
+            var present = dataset.GetItem(tag) is DicomFragmentSequence fragments ? fragments.Fragments.Count > 0 : !dataset.GetBytes(tag).IsEmpty;
+            if (!present)
             {
                 return new(DicomStatus.DatasetDoesNotMatchSopClass, $"required attribute {name} {tag} is missing or empty");
             }

@@ -38,9 +38,9 @@ public static class PetSeriesLoader
     {
         var rows = dataset.GetInt(DicomTags.Rows);
         var columns = dataset.GetInt(DicomTags.Columns);
-        if (DicomPixelData.IsEncapsulated(dataset))
+        if (DicomPixelData.WhyNotReadable(dataset) is { } unreadable)
         {
-            throw new PetSeriesException("compressed (encapsulated) pixel data is not supported: send the series uncompressed");
+            throw new PetSeriesException($"pixel data unreadable: {unreadable}");
         }
         var values = new float[rows * columns];
         try
