@@ -6,8 +6,8 @@ using BenchmarkDotNet.Running;
 //                              DECLARED overrides Number of Slices so Intake never sees the series complete (no quantification
 //                              runs in the background while the C-STORE path is being timed)
 // profile-intake DIR         : per-step cost of Intake's C-STORE path in-process (parse, validate, encode, fsync)
-// parse DIR [BDN args...]    : BenchmarkDotNet parse throughput of the series in DIR (MB/s column) and Intake's
-//                              per-instance store path (re-encode vs raw bytes) on the same series
+// parse DIR [BDN args...]    : BenchmarkDotNet parse throughput of the series in DIR (MB/s column), Intake's
+//                              per-instance store path (re-encode vs raw bytes) and lossless frame decoding on the same series
 switch (args)
 {
     case ["write-series", var dir, var count, ..]:
@@ -27,7 +27,7 @@ switch (args)
         return 0;
     case ["parse", var dir, ..]:
         Environment.SetEnvironmentVariable(SeriesParseBenchmarks.SeriesFolderVariable, Path.GetFullPath(dir));
-        BenchmarkRunner.Run([typeof(SeriesParseBenchmarks), typeof(Part10StoreBenchmarks)], args: args[2..]);
+        BenchmarkRunner.Run([typeof(SeriesParseBenchmarks), typeof(Part10StoreBenchmarks), typeof(FrameDecodeBenchmarks)], args: args[2..]);
         return 0;
     case ["profile-intake", var dir, ..]:
         await IntakePathProfile.RunAsync(dir);

@@ -90,6 +90,39 @@ public class DcmtkNetworkInteropTests
         }
     }
 
+    [Theory]
+    [InlineData(new string[0], "1.2.840.10008.1.2.1")]       // storescp takes uncompressed only: our client decodes
+    [InlineData(new[] { "+xt" }, "1.2.840.10008.1.2.4.80")]  // storescp takes JPEG-LS: sent as it is
+    public async Task Our_client_sends_a_jpeg_ls_file_compressed_or_decoded_as_the_peer_accepts(string[] storescpOptions, string arrivedSyntax)
+    {
+        using var dir = new TempDirectory();
+        var original = TestDatasets.Pet(instanceNumber: 3);
+        var source = dir.File("native.dcm");
+        var compressed = dir.File("jpeg-ls.dcm");
+        DicomFile.Create(original).Save(source);
+        var run = ExternalTool.Run("dcmcjpls", [source, compressed]);
+        Assert.True(run.ExitCode == 0, run.All);
+        var received = Directory.CreateDirectory(dir.File("received")).FullName;
+        var port = ServerFixture.FreePort();
+        using var storescp = ExternalTool.Start("storescp", [.. storescpOptions, "-aet", "DCMTKSCP", "-od", received, P(port)]);
+        try
+        {
+            var client = new DicomClient("127.0.0.1", port, "AMPACDS", "DCMTKSCP") { Timeout = TimeSpan.FromSeconds(10) };
+            await WaitUntilListeningAsync(client);
+
+            var result = Assert.Single(await client.StoreAsync([compressed]));
+
+            Assert.Equal(DicomStatus.Success, result.Status);
+            var stored = DicomFile.Open(Assert.Single(Directory.GetFiles(received)));
+            Assert.Equal(arrivedSyntax, stored.TransferSyntax.Uid);
+            Assert.Equal(DicomPixelData.GetFrame(original, 0), DicomPixelData.GetFrame(stored.Dataset, 0));
+        }
+        finally
+        {
+            storescp.Kill(entireProcessTree: true);
+        }
+    }
+
     private static async Task WaitUntilListeningAsync(DicomClient client)
     {
         for (var attempt = 0; ; attempt++)

@@ -35,8 +35,9 @@ public sealed partial class DicomClient(string host, int port, string callingAeT
         StoreAsync(paths.Select(p => DicomFile.Open(p)).ToList(), cancellationToken);
 
     /// <summary>
-    /// Sends every file over one association. Per SOP class we propose Explicit + Implicit VR LE, plus the file's own
-    /// syntax when different (e.g. compressed); datasets are re-encoded to the accepted syntax when needed.
+    /// Sends every file over one association. Per SOP class we propose Explicit + Implicit VR LE, and for a compressed
+    /// file its own syntax in a context of its own (plus the uncompressed one when a lossless decoder exists here, so
+    /// a peer that takes only uncompressed data still gets it, decoded). Datasets are re-encoded to the accepted syntax.
     /// </summary>
     public async Task<IReadOnlyList<CStoreResult>> StoreAsync(IEnumerable<DicomFile> files, CancellationToken cancellationToken = default)
     {
@@ -57,7 +58,8 @@ public sealed partial class DicomClient(string host, int port, string callingAeT
                 continue;
             }
             var (pc, syntax) = choice.Value;
-            var bytes = DicomDatasetWriter.Write(file.Dataset, syntax);
+            var dataset = file.TransferSyntax.IsEncapsulated && !syntax.IsEncapsulated ? Codecs.DicomDecompressor.Decompress(file.Dataset) : file.Dataset;
+            var bytes = DicomDatasetWriter.Write(dataset, syntax);
             var response = await association.RequestAsync(pc.Id, id => DimseCommand.StoreRequest(id, sopClass, sopInstance), bytes, cancellationToken);
             results.Add(new CStoreResult(sopClass, sopInstance, DimseCommand.GetUShort(response, DimseCommand.Status),
                 response.GetString(DimseCommand.ErrorComment)));
@@ -73,13 +75,20 @@ public sealed partial class DicomClient(string host, int port, string callingAeT
         foreach (var file in files)
         {
             var sopClass = file.Dataset.GetString(DicomTags.SOPClassUID) ?? "";
-            string[] syntaxes = file.TransferSyntax.IsEncapsulated ? [file.TransferSyntax.Uid] : UncompressedSyntaxes;
-            if (!seen.Add((sopClass, syntaxes[0]))) continue;
-            if (contexts.Count == 128) throw new InvalidOperationException("More than 128 presentation contexts needed.");
-            contexts.Add(new PresentationContext((byte)(contexts.Count * 2 + 1), sopClass, syntaxes));
+            foreach (var syntaxes in ProposedSyntaxes(file.TransferSyntax))
+            {
+                if (!seen.Add((sopClass, syntaxes[0]))) continue;
+                if (contexts.Count == 128) throw new InvalidOperationException("More than 128 presentation contexts needed.");
+                contexts.Add(new PresentationContext((byte)(contexts.Count * 2 + 1), sopClass, syntaxes));
+            }
         }
         return contexts;
     }
+
+    private static string[][] ProposedSyntaxes(TransferSyntax fileSyntax) =>
+        !fileSyntax.IsEncapsulated ? [UncompressedSyntaxes]
+        : Codecs.FrameDecoders.WhyNotDecodable(fileSyntax) is null ? [[fileSyntax.Uid], UncompressedSyntaxes]
+        : [[fileSyntax.Uid]];
 
     private static (PresentationContext, TransferSyntax)? Choose(IReadOnlyList<PresentationContext> accepted, string sopClass, TransferSyntax fileSyntax)
     {
@@ -87,10 +96,11 @@ public sealed partial class DicomClient(string host, int port, string callingAeT
         foreach (var pc in accepted.Where(p => p.AbstractSyntax == sopClass))
         {
             if (pc.AcceptedTransferSyntax == fileSyntax.Uid) return (pc, fileSyntax);
-            fallback ??= pc;
+            // Only an uncompressed context can take a re-encoded dataset; another compressed syntax would need an encoder.
+            if (!TransferSyntax.Parse(pc.AcceptedTransferSyntax!).IsEncapsulated) fallback ??= pc;
         }
-        // Compressed pixel data cannot be transcoded here, so only an exact match will do for it.
-        if (fallback is null || fileSyntax.IsEncapsulated) return null;
+        // Compressed pixel data goes uncompressed only when a lossless decoder exists for it.
+        if (fallback is null || Codecs.FrameDecoders.WhyNotDecodable(fileSyntax) is not null) return null;
         return (fallback, TransferSyntax.Parse(fallback.AcceptedTransferSyntax!));
     }
 }
