@@ -35,6 +35,37 @@ public class OrthancConformanceTests(OrthancFixture fx) : IClassFixture<OrthancF
         await AssertIntakeHoldsAsync(study);
     }
 
+    // A PACS that keeps JPEG-LS: with transcoding allowed Orthanc may send it compressed or decode it first (which one
+    // depends on the contexts of the association it reuses from earlier pushes); with transcoding off it offers only
+    // JPEG-LS, which Intake accepts, decodes to validate and keeps. Either way Intake holds the scanner's values.
+    [Theory]
+    [InlineData(OrthancServer.IntakeModality, 303, "1.2.840.10008.1.2.1 or 1.2.840.10008.1.2.4.80")]
+    [InlineData(OrthancServer.IntakeModalityAsStored, 304, "1.2.840.10008.1.2.4.80")]
+    public async Task Orthanc_holding_a_jpeg_ls_study_pushes_it_and_intake_keeps_the_scanner_values(string modality, int seed, string arrivedSyntax)
+    {
+        using var study = new SimulatedStudy(seed);
+        foreach (var file in study.Files)
+        {
+            var compressed = Path.ChangeExtension(file, ".jls.dcm");
+            var run = Dicom.Tests.ExternalTool.Run("dcmcjpls", [file, compressed]);
+            Assert.True(run.ExitCode == 0, run.All);
+            await fx.Orthanc.UploadAsync(compressed);
+        }
+        var orthancStudy = await fx.Orthanc.LookupAsync(study.StudyUid);
+
+        var job = await fx.Orthanc.PushToIntakeAsync(orthancStudy!, modality);
+
+        Assert.Equal(0, job.GetProperty("FailedInstancesCount").GetInt32());
+        await AssertIntakeHoldsAsync(study);
+        for (var i = 0; i < study.Files.Count; i++)
+        {
+            var key = AmpaCds.Intake.Storage.SeriesKeys.Instance(study.StudyUid, study.SeriesUid, study.SopInstanceUids[i]);
+            var stored = DicomFile.Open(await fx.Intake.Blobs.GetAsync(key));
+            Assert.Contains(stored.TransferSyntax.Uid, arrivedSyntax.Split(" or "));
+            Assert.Equal(DicomPixelData.GetFrame(DicomFile.Open(study.Files[i]).Dataset, 0), DicomPixelData.GetFrame(stored.Dataset, 0));
+        }
+    }
+
     [Fact]
     public async Task Our_study_level_find_returns_the_study_with_its_attributes()
     {

@@ -16,6 +16,9 @@ public sealed class OrthancServer : IAsyncDisposable
     public const string AeTitle = "ORTHANC";
     public const string IntakeModality = "ampacds";
 
+    /// <summary>Intake again, with transcoding off: Orthanc proposes only the syntax each instance is stored in.</summary>
+    public const string IntakeModalityAsStored = "ampacds-as-stored";
+
     private readonly Process _process;
     private readonly TempDirectory _dir;
 
@@ -53,6 +56,10 @@ public sealed class OrthancServer : IAsyncDisposable
             ["DicomModalities"] = new JsonObject
             {
                 [IntakeModality] = new JsonArray("AMPACDS", "127.0.0.1", intakePort),
+                [IntakeModalityAsStored] = new JsonObject
+                {
+                    ["AET"] = "AMPACDS", ["Host"] = "127.0.0.1", ["Port"] = intakePort, ["AllowTranscoding"] = false,
+                },
             },
         };
         var configPath = dir.File("orthanc.json");
@@ -104,10 +111,10 @@ public sealed class OrthancServer : IAsyncDisposable
         return json.GetProperty("ParentStudy").GetString()!;
     }
 
-    /// <summary>POST /modalities/ampacds/store: Orthanc C-STOREs the resource to Intake (synchronous job).</summary>
-    public async Task<JsonElement> PushToIntakeAsync(string orthancId)
+    /// <summary>POST /modalities/{modality}/store: Orthanc C-STOREs the resource to Intake (synchronous job).</summary>
+    public async Task<JsonElement> PushToIntakeAsync(string orthancId, string modality = IntakeModality)
     {
-        using var response = await Http.PostAsync($"modalities/{IntakeModality}/store", new StringContent(orthancId));
+        using var response = await Http.PostAsync($"modalities/{modality}/store", new StringContent(orthancId));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"Orthanc store to Intake failed: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body).RootElement.Clone();
