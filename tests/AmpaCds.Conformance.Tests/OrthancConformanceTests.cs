@@ -67,6 +67,20 @@ public class OrthancConformanceTests(OrthancFixture fx) : IClassFixture<OrthancF
     }
 
     [Fact]
+    public async Task Orthanc_queries_intake_by_c_find_and_sees_the_study_it_pushed()
+    {
+        using var study = new SimulatedStudy(seed: 305);
+        await UploadAsync(study);
+        await fx.Orthanc.PushToIntakeAsync((await fx.Orthanc.LookupAsync(study.StudyUid))!);
+
+        var answers = await fx.Orthanc.QueryIntakeAsync("Study", new() { ["PatientID"] = study.PatientId, ["StudyInstanceUID"] = "", ["NumberOfStudyRelatedInstances"] = "" });
+
+        var answer = Assert.Single(answers);
+        Assert.Equal(study.StudyUid, answer["0020,000d"]);
+        Assert.Equal(SimulatedStudy.Slices.ToString(System.Globalization.CultureInfo.InvariantCulture), answer["0020,1208"]);
+    }
+
+    [Fact]
     public async Task Our_study_level_find_returns_the_study_with_its_attributes()
     {
         using var study = new SimulatedStudy(seed: 302);

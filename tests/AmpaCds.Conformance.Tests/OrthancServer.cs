@@ -120,6 +120,27 @@ public sealed class OrthancServer : IAsyncDisposable
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>
+    /// POST /modalities/ampacds/query: Orthanc sends a C-FIND to Intake; returns each answer's tags
+    /// ("gggg,eeee" lower case, as Orthanc's simplify=false content keys) with their values.
+    /// </summary>
+    public async Task<List<Dictionary<string, string>>> QueryIntakeAsync(string level, Dictionary<string, string> keys)
+    {
+        var body = new JsonObject { ["Level"] = level, ["Query"] = new JsonObject(keys.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value))) };
+        using var response = await Http.PostAsync($"modalities/{IntakeModality}/query", new StringContent(body.ToJsonString()));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Orthanc query to Intake failed: {(int)response.StatusCode} {text}");
+        var queryId = JsonDocument.Parse(text).RootElement.GetProperty("ID").GetString();
+        var answers = new List<Dictionary<string, string>>();
+        foreach (var index in (await GetAsync($"queries/{queryId}/answers")).EnumerateArray())
+        {
+            var content = await GetAsync($"queries/{queryId}/answers/{index.GetString()}/content");
+            answers.Add(content.EnumerateObject().ToDictionary(tag => tag.Name.ToLowerInvariant(),
+                tag => tag.Value.TryGetProperty("Value", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : ""));
+        }
+        return answers;
+    }
+
     /// <summary>Orthanc's id for a DICOM UID (study, series or instance), or null when Orthanc does not hold it.</summary>
     public async Task<string?> LookupAsync(string dicomUid)
     {

@@ -25,6 +25,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<InstanceJournalHealthCheck>("intake-journal");
         services.AddSingleton<InstanceIntake>();
         services.AddSingleton<FolderImporter>();
+        services.AddSingleton<StudyRootFind>();
         services.AddSingleton<IntakeDicomHandler>();
         services.AddIntakeAccess();
         services.AddIntakeDicomWeb();

@@ -80,7 +80,10 @@ internal sealed class DicomServerAssociation(DicomServer server, Socket socket)
 
     private async Task AcceptAsync(DicomChannel channel, AssociationParameters request, CancellationToken ct)
     {
-        var supported = new HashSet<string>(server.Handler.SupportedSopClasses, StringComparer.Ordinal) { DicomUids.Verification };
+        var supported = new HashSet<string>(server.Handler.SupportedSopClasses.Concat(server.Handler.SupportedQuerySopClasses), StringComparer.Ordinal)
+        {
+            DicomUids.Verification,
+        };
         var results = PresentationContextNegotiator.Negotiate(request.PresentationContexts, supported, _options.TransferSyntaxes);
         foreach (var pc in results.Where(pc => pc.Result == PresentationContextResult.Acceptance)) _accepted[pc.Id] = pc;
         channel.PeerMaxPdu = request.MaxPduLength;
@@ -128,6 +131,14 @@ internal sealed class DicomServerAssociation(DicomServer server, Socket socket)
             throw new DicomFormatException($"Malformed PDU: message on presentation context {message.PresentationContextId}, which was not accepted.");
         var command = message.Command;
         var field = DimseCommand.GetUShort(command, DimseCommand.CommandField);
+        switch (field)
+        {
+            case DimseCommandField.CCancelRequest:
+                return; // no response (PS3.7 9.3.2.3); every C-FIND here is answered in full before the next message is read
+            case DimseCommandField.CFindRequest when server.Handler.SupportedQuerySopClasses.Contains(pc.AbstractSyntax):
+                await FindAsync(channel, pc, message, ct);
+                return;
+        }
         var (status, comment) = field switch
         {
             DimseCommandField.CEchoRequest => (DicomStatus.Success, null),
@@ -135,6 +146,41 @@ internal sealed class DicomServerAssociation(DicomServer server, Socket socket)
             _ => (DicomStatus.UnrecognizedOperation, $"Command field 0x{field:X4} is not supported"),
         };
         await channel.SendMessageAsync(message.PresentationContextId, DimseCommand.Response(command, status, comment), null, ct);
+    }
+
+    /// <summary>C-FIND SCP: the handler's matches as pending responses in the context's syntax, then the final status.</summary>
+    private async Task FindAsync(DicomChannel channel, PresentationContext pc, DimseMessage message, CancellationToken ct)
+    {
+        var syntax = TransferSyntax.Parse(pc.AcceptedTransferSyntax!);
+        var result = await QueryAsync(pc, message, syntax, ct);
+        foreach (var match in result.Matches)
+        {
+            await channel.SendMessageAsync(message.PresentationContextId, DimseCommand.PendingResponse(message.Command, result.PendingStatus),
+                DicomDatasetWriter.Write(match, syntax), ct);
+        }
+        await channel.SendMessageAsync(message.PresentationContextId, DimseCommand.Response(message.Command, result.Status, result.Comment), null, ct);
+    }
+
+    private async Task<CFindResult> QueryAsync(PresentationContext pc, DimseMessage message, TransferSyntax syntax, CancellationToken ct)
+    {
+        try
+        {
+            if (message.DataSet is not { } data)
+                return CFindResult.Refused(DicomStatus.DatasetDoesNotMatchSopClass, "C-FIND request without an identifier");
+            var request = new CFindRequest(message.Command.GetString(DimseCommand.AffectedSopClassUid) ?? pc.AbstractSyntax,
+                DicomDatasetReader.Read(data, syntax), _info.CallingAeTitle, _info.RemoteEndPoint);
+            return await server.Handler.OnCFindAsync(request, ct);
+        }
+        catch (DicomFormatException ex)
+        {
+            _logger.LogWarning("C-FIND identifier from {Calling} could not be parsed: {Reason}", _info.CallingAeTitle, ex.Message);
+            return CFindResult.Refused(DicomStatus.CannotUnderstand, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            _logger.LogError(ex, "C-FIND handler failed for {Calling}", _info.CallingAeTitle);
+            return CFindResult.Refused(DicomStatus.CannotUnderstand, ex.Message);
+        }
     }
 
     private async Task<(ushort, string?)> StoreAsync(PresentationContext pc, DimseMessage message, CancellationToken ct)

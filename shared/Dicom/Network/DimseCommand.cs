@@ -68,6 +68,10 @@ internal static class DimseCommand
         return response;
     }
 
+    /// <summary>A pending C-FIND response: the match follows as its dataset.</summary>
+    public static DicomDataset PendingResponse(DicomDataset request, ushort status) =>
+        Response(request, status).AddOrUpdate(CommandDataSetType, DicomVR.US, DataSetPresent);
+
     public static bool HasDataSet(DicomDataset command) => GetUShort(command, CommandDataSetType) != NoDataSet;
 
     public static ushort GetUShort(DicomDataset command, DicomTag tag) =>

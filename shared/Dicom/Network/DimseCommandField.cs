@@ -11,5 +11,6 @@ internal static class DimseCommandField
     public const ushort CMoveResponse = 0x8021;
     public const ushort CEchoRequest = 0x0030;
     public const ushort CEchoResponse = 0x8030;
+    public const ushort CCancelRequest = 0x0FFF;
     public const ushort ResponseBit = 0x8000;
 }

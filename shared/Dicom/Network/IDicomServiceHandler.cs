@@ -12,6 +12,16 @@ public interface IDicomServiceHandler
     /// </summary>
     Task<ushort> OnCStoreAsync(CStoreRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Query SOP classes answered with C-FIND (e.g. <see cref="DicomUids.StudyRootQueryRetrieveFind"/>); none by default.</summary>
+    IReadOnlyCollection<string> SupportedQuerySopClasses => [];
+
+    /// <summary>
+    /// Matches for one C-FIND identifier. An exception becomes status 0xC000 with its message as Error Comment.
+    /// Only called for classes in <see cref="SupportedQuerySopClasses"/>.
+    /// </summary>
+    Task<CFindResult> OnCFindAsync(CFindRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(CFindResult.Refused(DicomStatus.SopClassNotSupported, "C-FIND is not supported"));
+
     /// <summary>Audit hook: association accepted.</summary>
     void OnAssociationAccepted(DicomAssociationInfo association) { }
 

@@ -8,9 +8,13 @@ public sealed record QidoPage(IReadOnlyList<JsonObject> Results, bool HasMore);
 /// <summary>Searches the stored studies and series. Order is stable (newest study first, then UID) so paging is consistent.</summary>
 public sealed class QidoSearch(StoredInstanceIndex index)
 {
-    public QidoPage Studies(QidoQuery query)
-    {
-        var studies = index.Snapshot()
+    public QidoPage Studies(QidoQuery query) => Page(MatchingStudies(query).Select(QidoJson.Study), query);
+
+    public QidoPage Series(QidoQuery query) => Page(MatchingSeries(query).Select(QidoJson.Series), query);
+
+    /// <summary>The stored instances of each matching study, in result order (also the C-FIND SCP's matches).</summary>
+    public IEnumerable<IReadOnlyList<StoredInstance>> MatchingStudies(QidoQuery query) =>
+        index.Snapshot()
             .GroupBy(instance => instance.StudyUid, StringComparer.Ordinal)
             .Select(study => study.ToList())
             .Where(study => query.MatchesStudy(study[0])
@@ -18,12 +22,10 @@ public sealed class QidoSearch(StoredInstanceIndex index)
                 && (query.SeriesUids is null || study.Any(instance => query.SeriesUids.Contains(instance.SeriesUid))))
             .OrderByDescending(study => study[0].StudyDate ?? "", StringComparer.Ordinal)
             .ThenBy(study => study[0].StudyUid, StringComparer.Ordinal);
-        return Page(studies.Select(QidoJson.Study), query);
-    }
 
-    public QidoPage Series(QidoQuery query)
-    {
-        var series = index.Snapshot()
+    /// <summary>The stored instances of each matching series, in result order.</summary>
+    public IEnumerable<IReadOnlyList<StoredInstance>> MatchingSeries(QidoQuery query) =>
+        index.Snapshot()
             .GroupBy(instance => (instance.StudyUid, instance.SeriesUid))
             .Select(group => group.ToList())
             .Where(group => query.MatchesSeries(group[0]))
@@ -31,8 +33,6 @@ public sealed class QidoSearch(StoredInstanceIndex index)
             .ThenBy(group => group[0].StudyUid, StringComparer.Ordinal)
             .ThenBy(group => group[0].SeriesNumber ?? int.MaxValue)
             .ThenBy(group => group[0].SeriesUid, StringComparer.Ordinal);
-        return Page(series.Select(QidoJson.Series), query);
-    }
 
     private static QidoPage Page(IEnumerable<JsonObject> results, QidoQuery query)
     {

@@ -6,10 +6,14 @@ using Microsoft.Extensions.Logging;
 
 namespace AmpaCds.Intake.Dimse;
 
-/// <summary>Intake's C-STORE SCP logic; associations are kept as an audit trail in the log.</summary>
-public sealed class IntakeDicomHandler(InstanceIntake intake, ILogger<IntakeDicomHandler> logger) : IDicomServiceHandler
+/// <summary>Intake's C-STORE and C-FIND SCP logic; associations are kept as an audit trail in the log.</summary>
+public sealed class IntakeDicomHandler(InstanceIntake intake, StudyRootFind find, ILogger<IntakeDicomHandler> logger) : IDicomServiceHandler
 {
     public IReadOnlyCollection<string> SupportedSopClasses => PetInstanceValidator.SupportedSopClasses;
+
+    public IReadOnlyCollection<string> SupportedQuerySopClasses { get; } = [DicomUids.StudyRootQueryRetrieveFind];
+
+    public Task<CFindResult> OnCFindAsync(CFindRequest request, CancellationToken cancellationToken) => Task.FromResult(find.Find(request));
 
     public async Task<ushort> OnCStoreAsync(CStoreRequest request, CancellationToken cancellationToken)
     {
