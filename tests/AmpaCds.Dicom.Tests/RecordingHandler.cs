@@ -13,6 +13,13 @@ internal sealed class RecordingHandler : IDicomServiceHandler
 
     public IReadOnlyCollection<string> SupportedSopClasses { get; } = [DicomUids.PetImageStorage, DicomUids.EnhancedPetImageStorage];
 
+    /// <summary>When set, the server answers Study Root C-FIND with it.</summary>
+    public Func<CFindRequest, CFindResult>? Find { get; set; }
+
+    public IReadOnlyCollection<string> SupportedQuerySopClasses => Find is null ? [] : [DicomUids.StudyRootQueryRetrieveFind];
+
+    public Task<CFindResult> OnCFindAsync(CFindRequest request, CancellationToken cancellationToken) => Task.FromResult(Find!(request));
+
     public Task<ushort> OnCStoreAsync(CStoreRequest request, CancellationToken cancellationToken)
     {
         Stored.Enqueue(request);
