@@ -1,9 +1,23 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace AmpaCds.Dicom.Codecs;
+
+/// <summary>The counters of one JPEG-LS context (ITU T.87 A.2.2). A is a long: see <see cref="JpegLsContexts"/>.</summary>
+internal struct JpegLsContext
+{
+    public long A;
+    public int B;
+    public int C;
+    public int N;
+}
 
 /// <summary>
 /// Adaptive state of one JPEG-LS scan (ITU T.87 A.2.2, A.6, A.7.2): 365 regular-mode contexts (index 0 is
 /// only reached in sample-interleaved mode) and the two run-interruption contexts at 365 (RItype 0) and 366
-/// (RItype 1). A is kept as a long because a hostile stream may push |Errval| to RANGE for RESET samples.
+/// (RItype 1). Each context's counters sit together in one struct, so a sample touches one array element
+/// (one bounds check, one cache line). A is kept as a long because a hostile stream may push |Errval| to
+/// RANGE for RESET samples.
 /// </summary>
 internal sealed class JpegLsContexts
 {
@@ -13,10 +27,7 @@ internal sealed class JpegLsContexts
     private const int MinC = -128;
     private const int MaxC = 127;
 
-    public readonly long[] A = new long[RegularCount + 2];
-    public readonly int[] B = new int[RegularCount + 2];
-    public readonly int[] C = new int[RegularCount];
-    public readonly int[] N = new int[RegularCount + 2];
+    public readonly JpegLsContext[] Contexts = new JpegLsContext[RegularCount + 2];
     public readonly int[] Nn = new int[2];
 
     private readonly int _reset;
@@ -25,61 +36,66 @@ internal sealed class JpegLsContexts
     {
         _reset = reset;
         var initialA = Math.Max(2, (range + 32) / 64);
-        Array.Fill(A, initialA);
-        Array.Fill(N, 1);
+        for (var q = 0; q < Contexts.Length; q++) Contexts[q] = new JpegLsContext { A = initialA, N = 1 };
     }
 
     /// <summary>Golomb parameter k: the smallest k with N &lt;&lt; k &gt;= the given A (T.87 A.5.1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int GolombK(int n, long a)
     {
-        var k = 0;
-        while (((long)n << k) < a)
-        {
-            k++;
-            // A/N stays below about 2 * RANGE for any stream whose errors are range-checked, so k <= 18.
-            if (k > 24) throw new DicomFormatException("JPEG-LS context state is invalid: Golomb parameter k exceeds 24.");
-        }
+        if (n >= a) return 0;
+        // N << k needs as many bits as A at k = bitlength(A) - bitlength(N); one more if it is still below A.
+        var k = BitOperations.LeadingZeroCount((uint)n) + 32 - BitOperations.LeadingZeroCount((ulong)a);
+        // A/N stays below about 2 * RANGE for any stream whose errors are range-checked, so k <= 18.
+        if (k > 24 || (((long)n << k) < a && ++k > 24))
+            JpegLsScanErrors.GolombKTooLarge();
         return k;
     }
 
     /// <summary>Regular-mode update and bias correction (T.87 A.6.1, A.6.2).</summary>
-    public void UpdateRegular(int q, int errval)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void UpdateRegular(ref JpegLsContext context, int errval)
     {
-        B[q] += errval;
-        A[q] += Math.Abs(errval);
-        if (N[q] == _reset)
+        // Work on locals and store once: this runs for nearly every sample.
+        var a = context.A + ((errval ^ (errval >> 31)) - (errval >> 31)); // |errval| without Math.Abs's overflow check
+        var b = context.B + errval;
+        var n = context.N;
+        if (n == _reset)
         {
-            A[q] >>= 1;
-            B[q] >>= 1; // arithmetic shift = T.87's -((1 - B) >> 1) for negative B
-            N[q] >>= 1;
+            a >>= 1;
+            b >>= 1; // arithmetic shift = T.87's -((1 - B) >> 1) for negative B
+            n >>= 1;
         }
-        N[q]++;
-        if (B[q] <= -N[q])
+        n++;
+        if (b <= -n)
         {
-            B[q] += N[q];
-            if (C[q] > MinC) C[q]--;
-            if (B[q] <= -N[q]) B[q] = -N[q] + 1;
+            b += n;
+            if (context.C > MinC) context.C--;
+            if (b <= -n) b = -n + 1;
         }
-        else if (B[q] > 0)
+        else if (b > 0)
         {
-            B[q] -= N[q];
-            if (C[q] < MaxC) C[q]++;
-            if (B[q] > 0) B[q] = 0;
+            b -= n;
+            if (context.C < MaxC) context.C++;
+            if (b > 0) b = 0;
         }
+        context.A = a;
+        context.B = b;
+        context.N = n;
     }
 
     /// <summary>Run-interruption update (T.87 A.7.2.2); <paramref name="riType"/> selects context 365 or 366.</summary>
     public void UpdateRunInterruption(int riType, int errval, long mappedError)
     {
-        var q = RunInterruptionBase + riType;
+        ref var context = ref Contexts[RunInterruptionBase + riType];
         if (errval < 0) Nn[riType]++;
-        A[q] += (mappedError + 1 - riType) >> 1;
-        if (N[q] == _reset)
+        context.A += (mappedError + 1 - riType) >> 1;
+        if (context.N == _reset)
         {
-            A[q] >>= 1;
-            N[q] >>= 1;
+            context.A >>= 1;
+            context.N >>= 1;
             Nn[riType] >>= 1;
         }
-        N[q]++;
+        context.N++;
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace AmpaCds.Dicom.Codecs;
 
 /// <summary>
@@ -9,19 +11,26 @@ internal sealed record JpegLsOutputLayout(int Columns, int SamplesPerPixel, int 
 {
     public void WriteLine(Span<byte> destination, int row, int scanComponent, ReadOnlySpan<int> samples)
     {
-        var index = (long)row * Columns * SamplesPerPixel + FrameComponents[scanComponent];
+        // Slice the row once so the loops below index a span of known length.
+        var rowLength = Columns * SamplesPerPixel * BytesPerSample;
+        var line = destination.Slice(row * rowLength, rowLength)[(FrameComponents[scanComponent] * BytesPerSample)..];
+        var step = SamplesPerPixel * BytesPerSample;
         if (BytesPerSample == 1)
         {
-            for (var x = 0; x < samples.Length; x++, index += SamplesPerPixel)
-                destination[(int)index] = (byte)samples[x];
+            for (var x = 0; x < samples.Length; x++)
+                line[x * step] = (byte)samples[x];
+        }
+        else if (step == 2)
+        {
+            for (var x = 0; x < samples.Length; x++)
+                BinaryPrimitives.WriteUInt16LittleEndian(line[(2 * x)..], (ushort)samples[x]);
         }
         else
         {
-            for (var x = 0; x < samples.Length; x++, index += SamplesPerPixel)
+            for (var x = 0; x < samples.Length; x++)
             {
-                var offset = (int)(index * 2);
-                destination[offset] = (byte)samples[x];
-                destination[offset + 1] = (byte)(samples[x] >> 8);
+                line[x * step] = (byte)samples[x];
+                line[x * step + 1] = (byte)(samples[x] >> 8);
             }
         }
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AmpaCds.Dicom.Codecs;
 
 /// <summary>
@@ -19,8 +21,11 @@ internal sealed class JpegLsScanDecoder
     private readonly bool _sampleInterleaved;
     private readonly JpegLsOutputLayout _layout;
     private readonly int _range;
+    private readonly int _maxVal;
+    private readonly JpegLsGradientQuantizer _quantizer;
     private readonly int _qbpp;
     private readonly int _limit;
+    private readonly int _regularEscape;
 
     // Per component: previous and current line with one extra sample on each side (index 0 and width + 1).
     private readonly int[][] _previous;
@@ -38,9 +43,12 @@ internal sealed class JpegLsScanDecoder
         _sampleInterleaved = sampleInterleaved;
         _layout = layout;
         _range = parameters.MaxVal + 1;
+        _maxVal = parameters.MaxVal;
+        _quantizer = JpegLsGradientQuantizer.For(parameters.T1, parameters.T2, parameters.T3);
         _qbpp = CeilLog2(_range);
         var bpp = Math.Max(2, CeilLog2(parameters.MaxVal + 1));
         _limit = 2 * (bpp + Math.Max(8, bpp));
+        _regularEscape = _limit - _qbpp - 1;
         var components = layout.FrameComponents.Length;
         _previous = new int[components][];
         _current = new int[components][];
@@ -95,22 +103,31 @@ internal sealed class JpegLsScanDecoder
         // Edge samples (T.87 A.2.1): Rd past the end repeats Rb; Ra at the start is the sample above.
         previous[_width + 1] = previous[_width];
         current[0] = previous[1];
+        var quantizer = _quantizer;
+        var width = _width;
         var x = 1;
-        while (x <= _width)
+        // The neighbours slide along with x, so only Rd is loaded per sample.
+        var ra = current[0];
+        var rc = previous[0];
+        var rb = previous[1];
+        while (x <= width)
         {
-            var ra = current[x - 1];
-            var rb = previous[x];
-            var rc = previous[x - 1];
             var rd = previous[x + 1];
-            if (rd == rb && rb == rc && rc == ra)
+            var context = quantizer.SignedContext(rd - rb, rb - rc, rc - ra);
+            if (context == 0)
             {
                 x += DecodeRun(ref reader, current, previous, x, ref _runIndex[component]);
+                if (x > width) break;
+                ra = current[x - 1];
+                rc = previous[x - 1];
+                rb = previous[x];
+                continue;
             }
-            else
-            {
-                current[x] = DecodeRegular(ref reader, Quantize(rd - rb), Quantize(rb - rc), Quantize(rc - ra), ra, rb, rc);
-                x++;
-            }
+            ra = DecodeRegular(ref reader, context, ra, rb, rc);
+            current[x] = ra;
+            rc = rb;
+            rb = rd;
+            x++;
         }
     }
 
@@ -126,7 +143,7 @@ internal sealed class JpegLsScanDecoder
             _previous[c][_width + 1] = _previous[c][_width];
             _current[c][0] = _previous[c][1];
         }
-        Span<int> q = stackalloc int[components * 3];
+        Span<int> contexts = stackalloc int[components];
         var x = 1;
         while (x <= _width)
         {
@@ -135,10 +152,8 @@ internal sealed class JpegLsScanDecoder
             {
                 var previous = _previous[c];
                 var ra = _current[c][x - 1];
-                q[3 * c] = Quantize(previous[x + 1] - previous[x]);
-                q[3 * c + 1] = Quantize(previous[x] - previous[x - 1]);
-                q[3 * c + 2] = Quantize(previous[x - 1] - ra);
-                allZero &= q[3 * c] == 0 && q[3 * c + 1] == 0 && q[3 * c + 2] == 0;
+                contexts[c] = _quantizer.SignedContext(previous[x + 1] - previous[x], previous[x] - previous[x - 1], previous[x - 1] - ra);
+                allZero &= contexts[c] == 0;
             }
             if (allZero)
             {
@@ -148,62 +163,53 @@ internal sealed class JpegLsScanDecoder
             for (var c = 0; c < components; c++)
             {
                 var previous = _previous[c];
-                _current[c][x] = DecodeRegular(ref reader, q[3 * c], q[3 * c + 1], q[3 * c + 2],
-                    _current[c][x - 1], previous[x], previous[x - 1]);
+                _current[c][x] = DecodeRegular(ref reader, contexts[c], _current[c][x - 1], previous[x], previous[x - 1]);
             }
             x++;
         }
     }
 
-    private int Quantize(int d)
+    /// <summary>
+    /// Regular mode (T.87 A.3 - A.6) for one sample; <paramref name="signedContext"/> comes from
+    /// <see cref="JpegLsGradientQuantizer.SignedContext"/> and is not 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int DecodeRegular(ref JpegLsBitReader reader, int signedContext, int ra, int rb, int rc)
     {
-        if (d <= -_parameters.T3) return -4;
-        if (d <= -_parameters.T2) return -3;
-        if (d <= -_parameters.T1) return -2;
-        if (d < 0) return -1;
-        if (d == 0) return 0;
-        if (d < _parameters.T1) return 1;
-        if (d < _parameters.T2) return 2;
-        if (d < _parameters.T3) return 3;
-        return 4;
-    }
-
-    /// <summary>Regular mode (T.87 A.3 - A.6) for one sample.</summary>
-    private int DecodeRegular(ref JpegLsBitReader reader, int q1, int q2, int q3, int ra, int rb, int rc)
-    {
-        var sign = 1;
-        if (q1 < 0 || (q1 == 0 && (q2 < 0 || (q2 == 0 && q3 < 0))))
-        {
-            sign = -1;
-            q1 = -q1;
-            q2 = -q2;
-            q3 = -q3;
-        }
-        // With the first non-zero gradient positive this is a one-to-one map onto 0..364.
-        var q = (q1 * 9 + q2) * 9 + q3;
+        // sign is 0 for a positive context and -1 for a negative one, so (v ^ sign) - sign is sign * v.
+        var sign = signedContext >> 31;
+        var q = (signedContext ^ sign) - sign;
         var contexts = _contexts;
+        ref var context = ref contexts.Contexts[q];
 
-        var px = PredictMed(ra, rb, rc) + sign * contexts.C[q];
-        px = Math.Clamp(px, 0, _parameters.MaxVal);
+        var px = PredictMed(ra, rb, rc) + ((context.C ^ sign) - sign);
+        if (px < 0) px = 0;
+        else if (px > _maxVal) px = _maxVal;
 
-        var k = JpegLsContexts.GolombK(contexts.N[q], contexts.A[q]);
-        var mapped = DecodeGolomb(ref reader, k, _limit);
-        long errval;
-        if (k == 0 && 2 * contexts.B[q] <= -contexts.N[q])
-            errval = (mapped & 1) != 0 ? (mapped - 1) / 2 : -(mapped / 2) - 1; // inverse of the special mapping (A.5.2)
-        else
-            errval = (mapped & 1) == 0 ? mapped / 2 : -(mapped + 1) / 2;
-        var error = CheckedError(errval);
-        contexts.UpdateRegular(q, error);
-        return Reconstruct(px + sign * error);
+        var n = context.N;
+        var k = JpegLsContexts.GolombK(n, context.A);
+        var mapped = DecodeGolomb(ref reader, k, _limit, _regularEscape);
+        // Inverse error mapping (A.5.2): even codes are e >= 0 (2e), odd ones e < 0 (-2e - 1), i.e. e = m/2 or
+        // ~(m/2); the special mapping used when k = 0 and B <= -N/2 swaps the two. Branch-free, since the sign
+        // of the error is a coin toss.
+        var special = k == 0 && 2 * context.B <= -n ? 1 : 0;
+        var error = CheckedError((mapped >> 1) ^ -((mapped & 1) ^ special));
+        contexts.UpdateRegular(ref context, error);
+        return Reconstruct(px + ((error ^ sign) - sign));
     }
 
-    private static int PredictMed(int ra, int rb, int rc)
-    {
-        if (rc >= Math.Max(ra, rb)) return Math.Min(ra, rb);
-        if (rc <= Math.Min(ra, rb)) return Math.Max(ra, rb);
-        return ra + rb - rc;
-    }
+    // MED (T.87 A.4.1) is the median of Ra, Rb and Ra + Rb - Rc; written with min/max it needs no branches,
+    // which matters because on noisy data the three cases are unpredictable.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PredictMed(int ra, int rb, int rc) => Max(Min(ra, rb), Min(Max(ra, rb), ra + rb - rc));
+
+    // Branch-free min/max by masking the difference (the JIT emits branches for Math.Min/Max here); samples
+    // are at most 16 bits, so the differences cannot overflow.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Min(int x, int y) => y + ((x - y) & ((x - y) >> 31));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Max(int x, int y) => x - ((x - y) & ((x - y) >> 31));
 
     /// <summary>
     /// Run mode for one component (T.87 A.7.1): whole run segments of 2^J[RUNindex] samples while the bits
@@ -252,7 +258,7 @@ internal sealed class JpegLsScanDecoder
             if (count == remaining) return count;
         }
         // Interrupted run: the remainder is coded in J[RUNindex] bits and must stop before the line ends.
-        count += (int)reader.ReadBits(J[runIndex]);
+        count += reader.ReadBits(J[runIndex]);
         if (count >= remaining)
             throw new DicomFormatException($"JPEG-LS run of {count} samples runs past the end of the line ({remaining} samples left).");
         return count;
@@ -262,14 +268,15 @@ internal sealed class JpegLsScanDecoder
     private int DecodeRunInterruption(ref JpegLsBitReader reader, int ra, int rb, int runIndex, int riType)
     {
         var contexts = _contexts;
-        var q = JpegLsContexts.RunInterruptionBase + riType;
-        var temp = riType == 0 ? contexts.A[q] : contexts.A[q] + (contexts.N[q] >> 1);
-        var k = JpegLsContexts.GolombK(contexts.N[q], temp);
-        var mapped = DecodeGolomb(ref reader, k, _limit - J[runIndex] - 1);
+        var context = contexts.Contexts[JpegLsContexts.RunInterruptionBase + riType];
+        var temp = riType == 0 ? context.A : context.A + (context.N >> 1);
+        var k = JpegLsContexts.GolombK(context.N, temp);
+        var limit = _limit - J[runIndex] - 1;
+        var mapped = DecodeGolomb(ref reader, k, limit, limit - _qbpp - 1);
         var t = mapped + riType;
         var map = (t & 1) == 1;
         var magnitude = (t + (map ? 1 : 0)) / 2;
-        var negative = (k != 0 || 2 * contexts.Nn[riType] >= contexts.N[q]) == map;
+        var negative = (k != 0 || 2 * contexts.Nn[riType] >= context.N) == map;
         var error = CheckedError(negative ? -magnitude : magnitude);
         contexts.UpdateRunInterruption(riType, error, mapped);
         if (riType == 1) return Reconstruct(ra + error);
@@ -278,37 +285,37 @@ internal sealed class JpegLsScanDecoder
 
     /// <summary>
     /// Limited-length Golomb code (T.87 A.5.3): a unary prefix of zeros ended by a 1, then k bits; a prefix of
-    /// LIMIT - qbpp - 1 zeros escapes to MErrval - 1 in qbpp bits.
+    /// <paramref name="escape"/> = LIMIT - qbpp - 1 zeros escapes to MErrval - 1 in qbpp bits. Codes stay below
+    /// 47 &lt;&lt; 24 (escape &lt;= 47, k &lt;= 24), so an int holds them.
     /// </summary>
-    private long DecodeGolomb(ref JpegLsBitReader reader, int k, int limit)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int DecodeGolomb(ref JpegLsBitReader reader, int k, int limit, int escape)
     {
-        var escape = limit - _qbpp - 1;
-        var zeros = 0;
-        while (reader.ReadBit() == 0)
-        {
-            if (++zeros > escape)
-                throw new DicomFormatException($"JPEG-LS Golomb code is longer than LIMIT ({limit} bits).");
-        }
-        if (zeros < escape) return ((long)zeros << k) | reader.ReadBits(k);
+        var zeros = reader.ReadZerosUntilOne(escape);
+        if (zeros < escape) return (zeros << k) | reader.ReadBits(k);
+        if (zeros > escape)
+            JpegLsScanErrors.GolombTooLong(limit);
         return reader.ReadBits(_qbpp) + 1;
     }
 
     // A valid encoder's error is reduced modulo RANGE, so its magnitude never exceeds RANGE; larger values
     // only come from corrupt data and would otherwise grow the context counters without bound.
-    private int CheckedError(long errval)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int CheckedError(int errval)
     {
         if (errval > _range || errval < -_range)
-            throw new DicomFormatException($"JPEG-LS prediction error {errval} is outside the sample range (RANGE {_range}).");
-        return (int)errval;
+            JpegLsScanErrors.ErrorOutOfRange(errval, _range);
+        return errval;
     }
 
     // Modulo-RANGE reconstruction (T.87 A.4.5 inverse); for NEAR = 0 the result is always within 0..MAXVAL.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Reconstruct(int value)
     {
         if (value < 0) value += _range;
-        else if (value > _parameters.MaxVal) value -= _range;
-        if (value < 0 || value > _parameters.MaxVal)
-            throw new DicomFormatException($"JPEG-LS reconstructed sample {value} is outside 0..MAXVAL ({_parameters.MaxVal}).");
+        else if (value > _maxVal) value -= _range;
+        if ((uint)value > (uint)_maxVal)
+            JpegLsScanErrors.SampleOutOfRange(value, _maxVal);
         return value;
     }
 
