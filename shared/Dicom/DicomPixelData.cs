@@ -60,16 +60,41 @@ public static class DicomPixelData
         return buffer.Slice(frameIndex * frameLength, frameLength);
     }
 
-    private static byte[] Decode(DicomDataset dataset, DicomFragmentSequence fragments, DicomPixelInfo info, int frameIndex)
+    /// <summary>
+    /// Every frame's native bytes in order, as <see cref="GetFrameBytes"/> gives them, with the decoder and the
+    /// frames' fragments found once for the whole Pixel Data (for callers that need all frames).
+    /// </summary>
+    public static IEnumerable<ReadOnlyMemory<byte>> EnumerateFrameBytes(DicomDataset dataset)
     {
-        if (WhyNotReadable(dataset) is { } reason)
-            throw new NotSupportedException($"Pixel Data is encapsulated: {reason}.");
-        Codecs.FrameDecoders.TryGet(fragments.TransferSyntaxUid!, out var decoder);
-        var frame = Codecs.EncapsulatedFrames.Frame(dataset, fragments, frameIndex, info.NumberOfFrames);
+        var info = GetInfo(dataset);
+        if (info.BitsAllocated % 8 != 0)
+            throw new NotSupportedException($"Bits Allocated {info.BitsAllocated} is not byte aligned.");
+        if (dataset.GetItem(DicomTags.PixelData) is not DicomFragmentSequence fragments)
+        {
+            for (var frame = 0; frame < info.NumberOfFrames; frame++) yield return GetFrameBytes(dataset, frame);
+            yield break;
+        }
+        var decoder = DecoderFor(dataset, fragments);
+        foreach (var compressed in Codecs.EncapsulatedFrames.Frames(dataset, fragments, info.NumberOfFrames))
+        {
+            yield return Decode(decoder, compressed, info);
+        }
+    }
+
+    private static byte[] Decode(DicomDataset dataset, DicomFragmentSequence fragments, DicomPixelInfo info, int frameIndex) =>
+        Decode(DecoderFor(dataset, fragments), Codecs.EncapsulatedFrames.Frame(dataset, fragments, frameIndex, info.NumberOfFrames), info);
+
+    private static byte[] Decode(Codecs.IFrameDecoder decoder, byte[] compressed, DicomPixelInfo info)
+    {
         var native = new byte[info.FrameLength];
-        decoder.Decode(frame, info, native);
+        decoder.Decode(compressed, info, native);
         return native;
     }
+
+    private static Codecs.IFrameDecoder DecoderFor(DicomDataset dataset, DicomFragmentSequence fragments) =>
+        WhyNotReadable(dataset) is { } reason ? throw new NotSupportedException($"Pixel Data is encapsulated: {reason}.")
+        : Codecs.FrameDecoders.TryGet(fragments.TransferSyntaxUid!, out var decoder) ? decoder
+        : throw new InvalidOperationException($"no decoder for {fragments.TransferSyntaxUid} although it is decodable");
 
     /// <summary>One frame of a monochrome 8/16/32-bit image as raw stored values.</summary>
     public static float[] GetFrame(DicomDataset dataset, int frameIndex)

@@ -74,6 +74,7 @@ public static class DicomTags
     // Image pixel module
     public static readonly DicomTag SamplesPerPixel = new(0x0028, 0x0002);
     public static readonly DicomTag PhotometricInterpretation = new(0x0028, 0x0004);
+    public static readonly DicomTag PlanarConfiguration = new(0x0028, 0x0006);
     public static readonly DicomTag NumberOfFrames = new(0x0028, 0x0008);
     public static readonly DicomTag Rows = new(0x0028, 0x0010);
     public static readonly DicomTag Columns = new(0x0028, 0x0011);
@@ -88,6 +89,7 @@ public static class DicomTags
     public static readonly DicomTag WindowCenter = new(0x0028, 0x1050);
     public static readonly DicomTag WindowWidth = new(0x0028, 0x1051);
     public static readonly DicomTag RescaleIntercept = new(0x0028, 0x1052);
+    public static readonly DicomTag LossyImageCompression = new(0x0028, 0x2110);
     public static readonly DicomTag RescaleSlope = new(0x0028, 0x1053);
     public static readonly DicomTag RescaleType = new(0x0028, 0x1054);
 
@@ -107,6 +109,8 @@ public static class DicomTags
     public static readonly DicomTag PhilipsSuvScaleFactor = new(0x7053, 0x1000);
     public static readonly DicomTag PhilipsActivityConcentrationScaleFactor = new(0x7053, 0x1009);
 
+    public static readonly DicomTag ExtendedOffsetTable = new(0x7FE0, 0x0001);
+    public static readonly DicomTag ExtendedOffsetTableLengths = new(0x7FE0, 0x0002);
     public static readonly DicomTag PixelData = new(0x7FE0, 0x0010);
     public static readonly DicomTag DataSetTrailingPadding = new(0xFFFC, 0xFFFC);
 

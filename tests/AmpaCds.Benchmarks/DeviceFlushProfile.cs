@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
+using AmpaCds.Intake.Storage.Journal;
 
 namespace AmpaCds.Benchmarks;
 
@@ -27,7 +27,7 @@ public static class DeviceFlushProfile
             using var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite);
             var zeros = new byte[1 << 20];
             for (long offset = 0; offset < (long)Count * RecordBytes; offset += zeros.Length) RandomAccess.Write(file, zeros, offset);
-            Flush(file);
+            FileSystemFlush.FlushData(file);
             var record = new byte[RecordBytes];
             Random.Shared.NextBytes(record);
             Report("bare device flush: write 36 KB + fdatasync, back to back", Time(file, record, pause: false));
@@ -47,7 +47,7 @@ public static class DeviceFlushProfile
             if (pause) Thread.Sleep(1);
             var start = Stopwatch.GetTimestamp();
             RandomAccess.Write(file, record, (long)i * RecordBytes);
-            Flush(file);
+            FileSystemFlush.FlushData(file);
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
         Array.Sort(times);
@@ -56,13 +56,4 @@ public static class DeviceFlushProfile
 
     private static void Report(string label, double[] sorted) =>
         Console.WriteLine($"  {label,-58} {sorted[Count / 2],8:0.000}   (p10 {sorted[Count / 10]:0.000}, p90 {sorted[Count * 9 / 10]:0.000})");
-
-    private static void Flush(Microsoft.Win32.SafeHandles.SafeFileHandle file)
-    {
-        if (fdatasync((int)file.DangerousGetHandle()) != 0) throw new IOException($"fdatasync failed with errno {Marshal.GetLastPInvokeError()}");
-    }
-
-    [DllImport("libc", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int fdatasync(int fd);
 }

@@ -66,7 +66,7 @@ public sealed class CompressedInstanceIntakeTests : IDisposable
     [Fact]
     public async Task AnImageMarkedLossyIsRefusedWithTheReason()
     {
-        var slice = PetDatasets.Slice(0).AddOrUpdate(new DicomTag(0x0028, 0x2110), DicomVR.CS, "01");
+        var slice = PetDatasets.Slice(0).AddOrUpdate(DicomTags.LossyImageCompression, DicomVR.CS, "01");
 
         var rejection = await AcceptAsync(PetDatasets.Encode(slice), TransferSyntax.ExplicitVRLittleEndian, slice);
 

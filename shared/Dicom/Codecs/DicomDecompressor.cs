@@ -7,10 +7,6 @@ namespace AmpaCds.Dicom.Codecs;
 /// </summary>
 public static class DicomDecompressor
 {
-    private static readonly DicomTag ExtendedOffsetTable = new(0x7FE0, 0x0001);
-    private static readonly DicomTag ExtendedOffsetTableLengths = new(0x7FE0, 0x0002);
-    private static readonly DicomTag PlanarConfiguration = new(0x0028, 0x0006);
-
     /// <summary>
     /// A copy with native Pixel Data (every frame decoded, OW for more than 8 bits, padded to even length), or
     /// <paramref name="dataset"/> itself when its Pixel Data is already native.
@@ -28,16 +24,18 @@ public static class DicomDecompressor
             throw new DicomFormatException($"{info.NumberOfFrames} frames of {info.FrameLength} bytes are too large to hold decoded.");
         }
         var native = new byte[length + (length & 1)];
-        for (var frame = 0; frame < info.NumberOfFrames; frame++)
+        var offset = 0;
+        foreach (var frame in DicomPixelData.EnumerateFrameBytes(dataset))
         {
-            DicomPixelData.GetFrameBytes(dataset, frame).Span.CopyTo(native.AsSpan(frame * info.FrameLength));
+            frame.Span.CopyTo(native.AsSpan(offset));
+            offset += frame.Length;
         }
         var copy = dataset.Clone();
-        copy.Remove(ExtendedOffsetTable);
-        copy.Remove(ExtendedOffsetTableLengths);
+        copy.Remove(DicomTags.ExtendedOffsetTable);
+        copy.Remove(DicomTags.ExtendedOffsetTableLengths);
         if (info.SamplesPerPixel > 1)
         {
-            copy.AddOrUpdate(PlanarConfiguration, DicomVR.US, 0); // decoders interleave samples
+            copy.AddOrUpdate(DicomTags.PlanarConfiguration, DicomVR.US, 0); // decoders interleave samples
         }
         copy.AddOrUpdate(new DicomElement(DicomTags.PixelData, info.BitsAllocated > 8 ? DicomVR.OW : DicomVR.OB, native));
         return copy;

@@ -9,11 +9,30 @@ namespace AmpaCds.Dicom.Codecs;
 /// </summary>
 internal static class EncapsulatedFrames
 {
-    private static readonly DicomTag ExtendedOffsetTable = new(0x7FE0, 0x0001);
     private static readonly byte[] StartOfImage = [0xFF, 0xD8];
 
     /// <summary>The compressed bytes of frame <paramref name="frameIndex"/>: its fragments concatenated.</summary>
-    public static byte[] Frame(DicomDataset dataset, DicomFragmentSequence pixels, int frameIndex, int frames)
+    public static byte[] Frame(DicomDataset dataset, DicomFragmentSequence pixels, int frameIndex, int frames) =>
+        Frame(pixels, FirstFragments(dataset, pixels, frames), frameIndex);
+
+    /// <summary>Every frame's compressed bytes in order, locating the frames once.</summary>
+    public static IEnumerable<byte[]> Frames(DicomDataset dataset, DicomFragmentSequence pixels, int frames)
+    {
+        var starts = FirstFragments(dataset, pixels, frames);
+        for (var frame = 0; frame < frames; frame++)
+        {
+            yield return Frame(pixels, starts, frame);
+        }
+    }
+
+    private static byte[] Frame(DicomFragmentSequence pixels, int[] starts, int frameIndex)
+    {
+        var end = frameIndex + 1 < starts.Length ? starts[frameIndex + 1] : pixels.Fragments.Count;
+        return Concatenate(pixels.Fragments, starts[frameIndex], end);
+    }
+
+    /// <summary>Index of the first fragment of every frame.</summary>
+    private static int[] FirstFragments(DicomDataset dataset, DicomFragmentSequence pixels, int frames)
     {
         if (pixels.Fragments.Count == 0)
         {
@@ -21,16 +40,8 @@ internal static class EncapsulatedFrames
         }
         if (frames == 1)
         {
-            return Concatenate(pixels.Fragments, 0, pixels.Fragments.Count);
+            return [0]; // a single frame is every fragment, whatever the offset table says
         }
-        var starts = FirstFragments(dataset, pixels, frames);
-        var end = frameIndex + 1 < frames ? starts[frameIndex + 1] : pixels.Fragments.Count;
-        return Concatenate(pixels.Fragments, starts[frameIndex], end);
-    }
-
-    /// <summary>Index of the first fragment of every frame.</summary>
-    private static int[] FirstFragments(DicomDataset dataset, DicomFragmentSequence pixels, int frames)
-    {
         var offsets = OffsetTable(dataset, pixels, frames);
         if (offsets is not null)
         {
@@ -53,7 +64,7 @@ internal static class EncapsulatedFrames
     /// <summary>Frame offsets from the Extended Offset Table (64-bit) or the Basic Offset Table (32-bit); null when neither is present.</summary>
     private static long[]? OffsetTable(DicomDataset dataset, DicomFragmentSequence pixels, int frames)
     {
-        if (dataset.Contains(ExtendedOffsetTable) && dataset.GetBytes(ExtendedOffsetTable) is { Length: > 0 } extended)
+        if (dataset.GetBytes(DicomTags.ExtendedOffsetTable) is { Length: > 0 } extended)
         {
             return Read(extended.Span, 8, frames, "Extended Offset Table");
         }

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace AmpaCds.Dicom.Codecs;
 
 /// <summary>
@@ -19,7 +21,7 @@ public sealed class JpegLsDecoder : IFrameDecoder
         var frameLength = (long)info.Rows * info.Columns * info.SamplesPerPixel * bytesPerSample;
         if (destination.Length != frameLength)
             throw new ArgumentException($"Destination holds {destination.Length} bytes, the frame needs {frameLength}.", nameof(destination));
-        if (frame.Length < 2 || frame[0] != 0xFF || frame[1] != JpegLsMarkers.Soi)
+        if (frame.Length < 2 || frame[0] != 0xFF || frame[1] != JpegMarkers.Soi)
             throw new DicomFormatException("JPEG-LS stream does not start with an SOI marker (0xFFD8).");
 
         var offset = 2;
@@ -33,7 +35,7 @@ public sealed class JpegLsDecoder : IFrameDecoder
             var code = JpegLsMarkers.Read(frame, ref offset);
             switch (code)
             {
-                case JpegLsMarkers.Eoi:
+                case JpegMarkers.Eoi:
                     if (header is null)
                         throw new DicomFormatException($"JPEG-LS stream reaches EOI at offset {markerAt} without a frame header (SOF55).");
                     var missing = Array.IndexOf(decoded, false);
@@ -41,20 +43,20 @@ public sealed class JpegLsDecoder : IFrameDecoder
                         throw new DicomFormatException(
                             $"JPEG-LS stream reaches EOI at offset {markerAt} before component {header.ComponentIds[missing]} was decoded.");
                     return;
-                case JpegLsMarkers.Sof55:
+                case JpegMarkers.SofJpegLs:
                     if (header is not null)
                         throw new DicomFormatException($"JPEG-LS stream has a second SOF55 at offset {markerAt}.");
                     header = JpegLsFrameHeader.Parse(ReadSegment(frame, ref offset, markerAt, "SOF55"), markerAt);
                     header.CheckMatches(info);
                     decoded = new bool[header.ComponentIds.Length];
                     break;
-                case JpegLsMarkers.Lse:
+                case JpegMarkers.Lse:
                     presets = ParsePresets(ReadSegment(frame, ref offset, markerAt, "LSE"), markerAt);
                     break;
-                case JpegLsMarkers.Dri:
+                case JpegMarkers.Dri:
                     restartInterval = ParseRestartInterval(ReadSegment(frame, ref offset, markerAt, "DRI"), markerAt);
                     break;
-                case JpegLsMarkers.Sos:
+                case JpegMarkers.Sos:
                     if (header is null)
                         throw new DicomFormatException($"JPEG-LS stream has SOS at offset {markerAt} before the frame header (SOF55).");
                     var scan = JpegLsScanHeader.Parse(ReadSegment(frame, ref offset, markerAt, "SOS"), markerAt);
@@ -64,10 +66,10 @@ public sealed class JpegLsDecoder : IFrameDecoder
                         restartInterval, scan.InterleaveMode == JpegLsScanHeader.InterleaveSample && scan.ComponentIds.Length > 1, layout);
                     offset = decoder.Decode(frame, offset, destination);
                     break;
-                case JpegLsMarkers.Com:
+                case JpegMarkers.Com:
                     ReadSegment(frame, ref offset, markerAt, "COM");
                     break;
-                case >= JpegLsMarkers.App0 and <= JpegLsMarkers.App15:
+                case >= JpegMarkers.App0 and <= JpegMarkers.App15:
                     CheckApplicationSegment(code, ReadSegment(frame, ref offset, markerAt, "APPn"));
                     break;
                 case >= 0xC0 and <= 0xCF when code is not (0xC4 or 0xC8 or 0xCC):
@@ -94,7 +96,7 @@ public sealed class JpegLsDecoder : IFrameDecoder
     {
         if (offset + 2 > frame.Length)
             throw new DicomFormatException($"JPEG-LS {name} segment at offset {markerAt} is truncated.");
-        var length = JpegLsMarkers.ReadUInt16(frame, offset);
+        var length = BinaryPrimitives.ReadUInt16BigEndian(frame[offset..]);
         if (length < 2 || offset + length > frame.Length)
             throw new DicomFormatException(
                 $"JPEG-LS {name} segment at offset {markerAt} claims {length} bytes but {frame.Length - offset} remain.");
@@ -113,8 +115,9 @@ public sealed class JpegLsDecoder : IFrameDecoder
                 if (payload.Length != 11)
                     throw new DicomFormatException($"JPEG-LS LSE preset parameters at offset {markerAt} are {payload.Length + 2} bytes, expected 13.");
                 return new JpegLsPresetParameters(
-                    JpegLsMarkers.ReadUInt16(payload, 1), JpegLsMarkers.ReadUInt16(payload, 3), JpegLsMarkers.ReadUInt16(payload, 5),
-                    JpegLsMarkers.ReadUInt16(payload, 7), JpegLsMarkers.ReadUInt16(payload, 9));
+                    BinaryPrimitives.ReadUInt16BigEndian(payload[1..]), BinaryPrimitives.ReadUInt16BigEndian(payload[3..]),
+                    BinaryPrimitives.ReadUInt16BigEndian(payload[5..]), BinaryPrimitives.ReadUInt16BigEndian(payload[7..]),
+                    BinaryPrimitives.ReadUInt16BigEndian(payload[9..]));
             case 2 or 3:
                 throw new DicomFormatException($"JPEG-LS mapping tables (LSE type {payload[0]}) are not supported.");
             case 4:

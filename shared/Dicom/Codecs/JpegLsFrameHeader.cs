@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace AmpaCds.Dicom.Codecs;
 
 /// <summary>The SOF55 frame header (ITU T.87 C.2.2): precision, size and component identifiers.</summary>
@@ -10,8 +12,8 @@ internal sealed record JpegLsFrameHeader(int Precision, int Rows, int Columns, b
         if (payload.Length < 6)
             throw new DicomFormatException($"JPEG-LS SOF55 segment at offset {offset} is too short ({payload.Length + 2} bytes).");
         var precision = payload[0];
-        var rows = JpegLsMarkers.ReadUInt16(payload, 1);
-        var columns = JpegLsMarkers.ReadUInt16(payload, 3);
+        var rows = BinaryPrimitives.ReadUInt16BigEndian(payload[1..]);
+        var columns = BinaryPrimitives.ReadUInt16BigEndian(payload[3..]);
         var count = payload[5];
         if (count < 1 || payload.Length != 6 + 3 * count)
             throw new DicomFormatException(

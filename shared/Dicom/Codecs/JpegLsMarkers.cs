@@ -1,19 +1,8 @@
 namespace AmpaCds.Dicom.Codecs;
 
-/// <summary>Marker codes (the byte after 0xFF) used by JPEG-LS (ITU T.87 C.1, T.81 B.1.1.3) and marker reading helpers.</summary>
+/// <summary>Marker reading for JPEG-LS (ITU T.87 C.1, T.81 B.1.1.3), with JPEG-LS wording; the codes are <see cref="JpegMarkers"/>.</summary>
 internal static class JpegLsMarkers
 {
-    public const byte Soi = 0xD8;
-    public const byte Eoi = 0xD9;
-    public const byte Sos = 0xDA;
-    public const byte Dri = 0xDD;
-    public const byte Rst0 = 0xD0;
-    public const byte Sof55 = 0xF7;
-    public const byte Lse = 0xF8;
-    public const byte Com = 0xFE;
-    public const byte App0 = 0xE0;
-    public const byte App15 = 0xEF;
-
     /// <summary>
     /// Reads the marker at <paramref name="offset"/> (fill bytes 0xFF before it are allowed, T.81 B.1.1.2)
     /// and returns its code; <paramref name="offset"/> moves past it.
@@ -38,11 +27,9 @@ internal static class JpegLsMarkers
     {
         var markerAt = offset;
         var code = Read(data, ref offset);
-        if (code != Rst0 + expectedIndex)
+        if (code != JpegMarkers.Rst0 + expectedIndex)
             throw new DicomFormatException(
-                $"JPEG-LS restart interval ends at offset {markerAt} with marker 0xFF{code:X2}, expected RST{expectedIndex} (0xFF{Rst0 + expectedIndex:X2}).");
+                $"JPEG-LS restart interval ends at offset {markerAt} with marker 0xFF{code:X2}, expected RST{expectedIndex} (0xFF{JpegMarkers.Rst0 + expectedIndex:X2}).");
         return offset;
     }
-
-    public static int ReadUInt16(ReadOnlySpan<byte> data, int offset) => (data[offset] << 8) | data[offset + 1];
 }

@@ -20,6 +20,7 @@ internal static class JpegMarkers
     public const byte App0 = 0xE0;
     public const byte App15 = 0xEF;
     public const byte SofJpegLs = 0xF7;
+    public const byte Lse = 0xF8; // JPEG-LS preset parameters (T.87 C.2.4.1)
     public const byte Com = 0xFE;
 
     /// <summary>True for SOF0..SOF15 (0xC0..0xCF without DHT, JPG and DAC, which share the range).</summary>

@@ -6,5 +6,5 @@ namespace AmpaCds.Dicom.Network;
 /// </summary>
 public sealed record CFindResult(ushort Status, IReadOnlyList<DicomDataset> Matches, ushort PendingStatus = DicomStatus.Pending, string? Comment = null)
 {
-    public static CFindResult Refused(ushort status, string comment) => new(status, [], DicomStatus.Pending, comment);
+    public static CFindResult Refused(ushort status, string comment) => new(status, [], Comment: comment);
 }

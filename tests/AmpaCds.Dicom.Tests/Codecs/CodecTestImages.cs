@@ -6,7 +6,6 @@ namespace AmpaCds.Dicom.Tests.Codecs;
 /// <summary>A native frame with known values and the Image Pixel module that describes it.</summary>
 internal sealed record CodecTestImage(string Name, int Rows, int Columns, int BitsAllocated, int BitsStored, bool Signed, int Samples, byte[] Pixels)
 {
-    private static readonly DicomTag PlanarConfiguration = new(0x0028, 0x0006);
 
     public DicomPixelInfo Info => new(Rows, Columns, BitsAllocated, BitsStored, Signed, Samples, 1);
 
@@ -25,7 +24,7 @@ internal sealed record CodecTestImage(string Name, int Rows, int Columns, int Bi
             .AddOrUpdate(new DicomElement(DicomTags.PixelData, BitsAllocated == 8 ? DicomVR.OB : DicomVR.OW, Pixels));
         if (Samples == 3)
         {
-            dataset.AddOrUpdate(PlanarConfiguration, DicomVR.US, 0);
+            dataset.AddOrUpdate(DicomTags.PlanarConfiguration, DicomVR.US, 0);
         }
         return dataset;
     }

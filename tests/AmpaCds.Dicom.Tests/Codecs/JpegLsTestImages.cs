@@ -9,7 +9,6 @@ namespace AmpaCds.Dicom.Tests.Codecs;
 /// </summary>
 internal static class JpegLsTestImages
 {
-    private static readonly DicomTag PlanarConfiguration = new(0x0028, 0x0006);
 
     /// <summary>A native image: geometry plus little-endian pixel bytes exactly as stored.</summary>
     public sealed record Image(int Rows, int Columns, int BitsAllocated, int BitsStored, bool Signed, int Samples, byte[] Pixels)
@@ -116,7 +115,7 @@ internal static class JpegLsTestImages
             .AddOrUpdate(DicomTags.HighBit, DicomVR.US, image.BitsStored - 1)
             .AddOrUpdate(DicomTags.PixelRepresentation, DicomVR.US, image.Signed ? 1 : 0)
             .AddOrUpdate(new DicomElement(DicomTags.PixelData, image.BitsAllocated == 8 ? DicomVR.OB : DicomVR.OW, EvenLength(image.Pixels)));
-        if (image.Samples > 1) ds.AddOrUpdate(PlanarConfiguration, DicomVR.US, 0);
+        if (image.Samples > 1) ds.AddOrUpdate(DicomTags.PlanarConfiguration, DicomVR.US, 0);
         return ds;
     }
 

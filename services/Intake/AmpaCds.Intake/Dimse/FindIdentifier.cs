@@ -40,6 +40,12 @@ public static class FindIdentifier
         [DicomTags.NumberOfSeriesRelatedInstances] = (DicomVR.IS, g => Count(g.Count)),
     };
 
+    private static readonly Dictionary<DicomTag, (DicomVR Vr, Func<IReadOnlyList<StoredInstance>, string?> Value)> StudyLevelKeys =
+        StudyKeys.Concat(StudyOnlyKeys).ToDictionary();
+
+    private static readonly Dictionary<DicomTag, (DicomVR Vr, Func<IReadOnlyList<StoredInstance>, string?> Value)> SeriesLevelKeys =
+        StudyKeys.Concat(SeriesOnlyKeys).ToDictionary();
+
     private static readonly HashSet<DicomTag> NotKeys = [DicomTags.QueryRetrieveLevel, DicomTags.SpecificCharacterSet];
 
     /// <summary>The matching keys as a search; a malformed date range throws DicomWebRequestException with the reason.</summary>
@@ -76,7 +82,7 @@ public static class FindIdentifier
     }
 
     private static Dictionary<DicomTag, (DicomVR Vr, Func<IReadOnlyList<StoredInstance>, string?> Value)> KeysOf(bool seriesLevel) =>
-        StudyKeys.Concat(seriesLevel ? SeriesOnlyKeys : StudyOnlyKeys).ToDictionary();
+        seriesLevel ? SeriesLevelKeys : StudyLevelKeys;
 
     private static string Count(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

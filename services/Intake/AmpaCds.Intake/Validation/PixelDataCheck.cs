@@ -12,8 +12,6 @@ namespace AmpaCds.Intake.Validation;
 /// </summary>
 public static class PixelDataCheck
 {
-    private static readonly DicomTag LossyImageCompression = new(0x0028, 0x2110);
-
     /// <param name="syntax">The transfer syntax the dataset arrived in, when known: it decides whether Pixel Data must be encapsulated.</param>
     public static InstanceRejection? Problem(DicomDataset dataset, TransferSyntax? syntax)
     {
@@ -23,7 +21,7 @@ public static class PixelDataCheck
                 ? $"{Codecs.CompressedTransferSyntaxes.Describe(syntax.Uid)} carries compressed Pixel Data, but this Pixel Data is native"
                 : $"{syntax.Name} carries native Pixel Data, but this Pixel Data is encapsulated");
         }
-        if (dataset.GetString(LossyImageCompression)?.Trim() == "01")
+        if (dataset.GetString(DicomTags.LossyImageCompression)?.Trim() == "01")
         {
             return new(DicomStatus.DatasetDoesNotMatchSopClass,
                 "Lossy Image Compression (0028,2110) is 01: lossy-compressed images do not hold the measured activity; send the original images");
@@ -42,7 +40,7 @@ public static class PixelDataCheck
             return new(DicomStatus.DatasetDoesNotMatchSopClass,
                 $"a PET image is one sample of 8, 16 or 32 bits per pixel, not {info.SamplesPerPixel} sample(s) of {info.BitsAllocated} bits");
         }
-        return DicomPixelData.IsEncapsulated(dataset) ? DecodeEveryFrame(dataset, info) : NativeLengthProblem(dataset, info);
+        return DicomPixelData.IsEncapsulated(dataset) ? DecodeEveryFrame(dataset) : NativeLengthProblem(dataset, info);
     }
 
     private static InstanceRejection? NativeLengthProblem(DicomDataset dataset, DicomPixelInfo info)
@@ -53,22 +51,23 @@ public static class PixelDataCheck
             $"Pixel Data holds {held} bytes; {info.NumberOfFrames} frame(s) of {info.Rows} x {info.Columns} x {info.BitsAllocated} bits need {needed}");
     }
 
-    private static InstanceRejection? DecodeEveryFrame(DicomDataset dataset, DicomPixelInfo info)
+    private static InstanceRejection? DecodeEveryFrame(DicomDataset dataset)
     {
         if (DicomPixelData.WhyNotReadable(dataset) is { } reason)
         {
             return new(DicomStatus.DatasetDoesNotMatchSopClass, reason);
         }
-        for (var frame = 0; frame < info.NumberOfFrames; frame++)
+        var frame = 0;
+        try
         {
-            try
+            foreach (var _ in DicomPixelData.EnumerateFrameBytes(dataset))
             {
-                _ = DicomPixelData.GetFrameBytes(dataset, frame);
+                frame++;
             }
-            catch (DicomFormatException error)
-            {
-                return new(DicomStatus.CannotUnderstand, $"compressed Pixel Data of frame {frame + 1} cannot be decoded: {error.Message}");
-            }
+        }
+        catch (DicomFormatException error)
+        {
+            return new(DicomStatus.CannotUnderstand, $"compressed Pixel Data of frame {frame + 1} cannot be decoded: {error.Message}");
         }
         return null;
     }
