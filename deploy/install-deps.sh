@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
-# Installs what AmpaCds needs from Debian's packages: the broker, DICOM peers and reference
-# readers used by the tests. Idempotent: does nothing when everything is already there.
+# Installs what AmpaCds needs from Debian's packages: the broker, the database server, DICOM peers
+# and reference readers used by the tests. Idempotent: does nothing when everything is already there.
 set -euo pipefail
+
+# Debian's postgresql package creates and starts a system-wide cluster (port 5432); the project runs
+# private ones (deploy/postgres.sh), so the system one is stopped and no longer started at boot.
+quiet_system_postgres() {
+  [ "$(id -u)" -eq 0 ] && command -v pg_lsclusters >/dev/null 2>&1 || return 0
+  local version name _port status _rest
+  while read -r version name _port status _rest; do
+    [ "$status" = online ] && { pg_ctlcluster "$version" "$name" stop >/dev/null 2>&1 || true; }
+    sed -i 's/^auto$/manual/' "/etc/postgresql/$version/$name/start.conf" 2>/dev/null || true
+  done < <(pg_lsclusters -h 2>/dev/null)
+  command -v systemctl >/dev/null 2>&1 && systemctl disable --now postgresql >/dev/null 2>&1 || true
+}
 
 needed=()
 command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || needed+=(rabbitmq-server)
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 && [ -x /usr/bin/psql ] || needed+=(postgresql)
 command -v curl >/dev/null 2>&1 || needed+=(curl)
 command -v storescu >/dev/null 2>&1 || needed+=(dcmtk)
 command -v Orthanc >/dev/null 2>&1 || needed+=(orthanc)
@@ -15,6 +28,7 @@ command -v elastix >/dev/null 2>&1 || needed+=(elastix)
 /usr/bin/python3 -c "import numpy" >/dev/null 2>&1 || needed+=(python3-numpy)
 
 if [ ${#needed[@]} -eq 0 ]; then
+  quiet_system_postgres
   echo "install-deps: all Debian packages present"
   exit 0
 fi
@@ -29,4 +43,5 @@ apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null
 # Debian's package may start a system-wide broker or Orthanc; the project runs private ones.
 pkill -f 'beam.*rabbit' 2>/dev/null || true
 pkill -x Orthanc 2>/dev/null || true
+quiet_system_postgres
 echo "install-deps: done"
