@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Local distributed shape: a private RabbitMQ on loopback and the four services as separate
-# processes. Usage: deploy/run-local.sh [start|stop|status]
+# Local distributed shape: a private RabbitMQ and PostgreSQL on loopback and the four services as
+# separate processes, each with its own database. Usage: deploy/run-local.sh [start|stop|status]
 # Mirrors docker-compose.yml (same settings, same ports) without a container engine.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -8,6 +8,7 @@ repo=$(cd "$here/.." && pwd)
 export AMPACDS_STATE="${AMPACDS_STATE:-$repo/.local}"
 state="$AMPACDS_STATE"
 rabbit_port="${AMPACDS_RABBITMQ_PORT:-5673}"
+postgres_port="${AMPACDS_POSTGRES_PORT:-5433}"
 configuration="${AMPACDS_CONFIGURATION:-Release}"
 services=(Intake Quantification Prediction Reporting)
 declare -A health_port=([Intake]=5181 [Quantification]=5182 [Prediction]=5183 [Reporting]=5180)
@@ -15,6 +16,7 @@ declare -A health_port=([Intake]=5181 [Quantification]=5182 [Prediction]=5183 [R
 start() {
   "$here/install-deps.sh"
   AMPACDS_RABBITMQ_PORT="$rabbit_port" "$here/rabbitmq.sh" start
+  AMPACDS_POSTGRES_PORT="$postgres_port" "$here/postgres.sh" start
   [ "${AMPACDS_SKIP_BUILD:-0}" = 1 ] || dotnet build "$repo/AmpaCds.sln" -c "$configuration" -nologo -v q
   mkdir -p "$state/pids" "$state/logs" "$state/data"
   for service in "${services[@]}"; do
@@ -23,9 +25,12 @@ start() {
       echo "$service: already running (pid $(cat "$pidfile"))"; continue
     fi
     out="$repo/services/$service/AmpaCds.$service.Host/bin/$configuration/net10.0"
+    database="ampacds_${service,,}"
+    connection=$(AMPACDS_POSTGRES_PORT="$postgres_port" "$here/postgres.sh" url "$database")
     # Content root = the build output, where appsettings.json lives; state goes to $state/data.
     # exec: the recorded pid is the service itself, and the subshell does not keep this script's stdout open.
     ( cd "$out" && export AmpaCds__DataRoot="$state/data" AmpaCds__Bus__Transport=RabbitMq AmpaCds__Bus__Port="$rabbit_port" \
+        AmpaCds__Database__Provider=Postgres "ConnectionStrings__${service,,}=$connection" \
         && exec nohup dotnet "AmpaCds.$service.Host.dll" > "$state/logs/$service.log" 2>&1 < /dev/null ) &
     echo $! > "$pidfile"
   done
@@ -54,6 +59,7 @@ stop() {
     echo "$service: stopped"
   done
   AMPACDS_RABBITMQ_PORT="$rabbit_port" "$here/rabbitmq.sh" stop
+  AMPACDS_POSTGRES_PORT="$postgres_port" "$here/postgres.sh" stop
 }
 
 status() {
@@ -62,6 +68,7 @@ status() {
     if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then echo "$service: running"; else echo "$service: stopped"; fi
   done
   AMPACDS_RABBITMQ_PORT="$rabbit_port" "$here/rabbitmq.sh" status || true
+  echo -n "postgres: "; AMPACDS_POSTGRES_PORT="$postgres_port" "$here/postgres.sh" status || true
 }
 
 case "${1:-start}" in

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: installs the Debian packages the tests use, starts a
-# fresh private RabbitMQ for the integration tests, builds, runs every test project, and
+# fresh private RabbitMQ and PostgreSQL for the integration tests, builds, runs every test project, and
 # stops what it started. Usage: deploy/test.sh [extra dotnet test arguments]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -9,15 +9,19 @@ configuration="${AMPACDS_CONFIGURATION:-Release}"
 export AMPACDS_STATE="$repo/.local/test"
 export AMPACDS_RABBITMQ_PORT="${AMPACDS_TEST_RABBITMQ_PORT:-5674}"
 export AMPACDS_TEST_RABBITMQ_PORT="$AMPACDS_RABBITMQ_PORT"
+export AMPACDS_POSTGRES_PORT="${AMPACDS_TEST_POSTGRES_PORT:-5435}"
+export AMPACDS_TEST_POSTGRES_PORT="$AMPACDS_POSTGRES_PORT"
 export AMPACDS_CONFIGURATION="$configuration"
 export TCP_NODELAY=1   # DCMTK tools: without it every instance waits on a delayed ACK
 
 "$here/install-deps.sh"
-# A fresh broker each run: no messages or queues left over from an earlier run.
+# A fresh broker and database cluster each run: no messages, queues or rows left over from an earlier run.
 "$here/rabbitmq.sh" stop >/dev/null 2>&1 || true
-rm -rf "$AMPACDS_STATE/rabbitmq"
+"$here/postgres.sh" stop >/dev/null 2>&1 || true
+rm -rf "$AMPACDS_STATE/rabbitmq" "$AMPACDS_STATE/postgres"
+trap '"$here/rabbitmq.sh" stop >/dev/null 2>&1 || true; "$here/postgres.sh" stop >/dev/null 2>&1 || true' EXIT
 "$here/rabbitmq.sh" start
-trap '"$here/rabbitmq.sh" stop >/dev/null 2>&1 || true' EXIT
+"$here/postgres.sh" start
 
 dotnet build "$repo/AmpaCds.sln" -c "$configuration" -nologo -v q
 results="$AMPACDS_STATE/test-results"
