@@ -56,6 +56,48 @@ public sealed class DockerComposeTests
         Assert.Equal("service_healthy", Services.At("intake", "depends_on", "rabbitmq", "condition").Text());
     }
 
+    [Fact]
+    public void PostgresKeepsItsDataInANamedVolumeAndHasAHealthCheckOverTcp()
+    {
+        var postgres = Services.At("postgres");
+        Assert.StartsWith("postgres:15", postgres.At("image").Text(), StringComparison.Ordinal);
+        Assert.Contains("ampacds-postgres:/var/lib/postgresql/data", Sequence(postgres.At("volumes")));
+        Assert.True(Yaml.Documents("docker-compose.yml")[0].At("volumes").Has("ampacds-postgres"));
+        var check = Sequence(postgres.At("healthcheck", "test")).ToList();
+        Assert.Contains("pg_isready", check);
+        Assert.Equal("127.0.0.1", check[check.IndexOf("-h") + 1]);
+        Assert.Equal("ampacds", postgres.At("environment", "POSTGRES_USER").Text());
+    }
+
+    [Fact]
+    public void PostgresRunsTheInitScriptThatCreatesEveryServiceDatabase()
+    {
+        var mount = Sequence(Services.At("postgres", "volumes")).Single(volume => volume.Contains("/docker-entrypoint-initdb.d/", StringComparison.Ordinal));
+        var script = File.ReadAllText(Path.Combine(Yaml.Root, mount.Split(':')[0]));
+        foreach (var name in new[] { "intake", "quantification", "prediction", "reporting" })
+        {
+            Assert.Contains($"CREATE DATABASE ampacds_{name};", script, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("intake")]
+    [InlineData("quantification")]
+    [InlineData("prediction")]
+    [InlineData("reporting")]
+    public void EachServiceWaitsForAHealthyPostgresAndUsesItsOwnDatabase(string name)
+    {
+        Assert.Equal("service_healthy", Services.At(name, "depends_on", "postgres", "condition").Text());
+        Assert.Equal("service_healthy", Services.At(name, "depends_on", "rabbitmq", "condition").Text());
+        var environment = Services.At(name, "environment");
+        Assert.Equal("Postgres", environment.At("AmpaCds__Database__Provider").Text());
+        var connection = environment.At($"ConnectionStrings__{name}").Text();
+        Assert.Contains("Host=postgres;Port=5432;", connection, StringComparison.Ordinal);
+        Assert.EndsWith($";Database=ampacds_{name}", connection, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> Sequence(YamlNode node) => ((YamlSequenceNode)node).Children.Select(child => child.Text());
+
     private static IEnumerable<string> Ports(string name) =>
         ((YamlSequenceNode)Services.At(name, "ports")).Children.Select(node => node.Text());
 
