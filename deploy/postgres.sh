@@ -63,13 +63,15 @@ init_cluster() {
   mkdir -p "$state"
   [ "$(id -u)" -ne 0 ] || chown postgres:postgres "$state"
   chmod 0700 "$state"
+  # The owner must be able to reach the folder: a checkout under /root is out of the postgres user's reach.
+  if ! as_owner test -w "$state" 2>/dev/null; then
+    echo "postgres: $state is out of reach of the server's user ($(as_owner id -un 2>/dev/null || echo postgres));" \
+      "choose an AMPACDS_STATE whose parent folders it can enter" >&2
+    exit 1
+  fi
   as_owner mkdir -p "$socket"
   as_owner chmod 0700 "$socket"
   [ -f "$data/PG_VERSION" ] && return 0
-  # The owner must be able to reach the folder: a checkout under /root is out of the postgres user's reach.
-  if ! as_owner test -w "$state"; then
-    echo "postgres: $state is not writable by the server's user; choose another AMPACDS_STATE" >&2; exit 1
-  fi
   as_owner "$bin/initdb" -D "$data" -U "$role" -E UTF8 --locale=C --auth-local=trust --auth-host=trust >"$state/initdb.log" 2>&1 \
     || { echo "postgres: initdb failed; see $state/initdb.log" >&2; tail -20 "$state/initdb.log" >&2; exit 1; }
   echo "include_if_exists = 'ampacds.conf'" | as_owner tee -a "$data/postgresql.conf" >/dev/null
@@ -81,7 +83,6 @@ start() {
   if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
     echo "postgres: running as root needs the postgres OS user (Debian's postgresql package creates it)" >&2; exit 1
   fi
-  init_cluster
   current=$(running_port)
   if [ -n "$current" ] && [ "$current" != "$port" ]; then
     echo "postgres: the cluster in $state already runs on port $current; stop it first (AMPACDS_POSTGRES_PORT=$current $0 stop)" >&2
@@ -97,6 +98,9 @@ start() {
         "or choose another port with AMPACDS_POSTGRES_PORT" >&2
       exit 1
     fi
+  fi
+  init_cluster
+  if [ -z "$current" ]; then
     write_settings
     as_owner "$bin/pg_ctl" -D "$data" -l "$log" -w -t 60 start >/dev/null \
       || { echo "postgres: server did not start; see $log" >&2; tail -20 "$log" >&2; exit 1; }

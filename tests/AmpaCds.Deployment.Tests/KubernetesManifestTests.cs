@@ -131,6 +131,8 @@ public sealed class KubernetesManifestTests
         var password = secret.At("stringData", "POSTGRES_PASSWORD").Text();
         Assert.DoesNotContain(password, File.ReadAllText(Path.Combine(Yaml.Root, Base, $"{name}.yaml")), StringComparison.Ordinal);
         Assert.Equal("Postgres", Yaml.Documents(Path.Combine(Base, "config.yaml"))[0].At("data", "AmpaCds__Database__Provider").Text());
+        var wait = ((YamlSequenceNode)deployment.At("spec", "template", "spec", "initContainers")).Children.Single();
+        Assert.Contains("pg_isready -q -h postgres -p 5432", string.Join(' ', ((YamlSequenceNode)wait.At("command")).Children.Select(part => part.Text())), StringComparison.Ordinal);
     }
 
     private static YamlNode Secret()
