@@ -10,4 +10,17 @@ public sealed record PetSeriesReceived(
     string SeriesBlobPrefix,
     int InstanceCount,
     string CompletionReason,
-    DateTimeOffset CompletedAt);
+    DateTimeOffset CompletedAt)
+{
+    /// <summary>
+    /// SHA-256 (hex) over the series' instances: each SOP Instance UID with the SHA-256 of its stored bytes, in UID order.
+    /// The same instances sent again give the same hash; downstream services key their versions on it.
+    /// </summary>
+    public string InputHash { get; init; } = "";
+
+    /// <summary>1 for the first content Intake announced for this series, +1 for each announcement whose content changed.</summary>
+    public int SeriesVersion { get; init; } = 1;
+
+    /// <summary>What changed against the previous version, e.g. "first version" or "2 instances replaced, 1 added".</summary>
+    public string ChangeSummary { get; init; } = "";
+}

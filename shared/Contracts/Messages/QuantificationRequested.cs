@@ -5,4 +5,11 @@ public sealed record QuantificationRequested(
     Guid CorrelationId,
     string StudyInstanceUid,
     string SeriesInstanceUid,
-    string SeriesBlobPrefix);
+    string SeriesBlobPrefix)
+{
+    /// <summary>Input hash of the series version to quantify again (see <see cref="PetSeriesReceived.InputHash"/>).</summary>
+    public string InputHash { get; init; } = "";
+
+    /// <summary>Why the study runs again, shown with the new report version (e.g. "forecast requested").</summary>
+    public string Reason { get; init; } = "";
+}

@@ -17,7 +17,11 @@ public sealed record RegionalUptakeMeasured(
     DateTimeOffset MeasuredAt,
     NormativeDatabaseReference? NormativeDatabase = null,
     ParametricMapKeys? Maps = null,
-    LongitudinalChange? Longitudinal = null);
+    LongitudinalChange? Longitudinal = null)
+{
+    /// <summary>Input hash of the series version that was measured, carried on so each report version names its input.</summary>
+    public string InputHash { get; init; } = "";
+}
 
 /// <param name="Coverage">Share of the region's template voxels that fell inside the PET field of view.</param>
 /// <param name="ZScore">(SUVR − control mean) / control SD from the normative database; null when none applies.</param>

@@ -21,6 +21,9 @@ public sealed record ResponseForecastIssued(
     string? CalibrationMethod = null,
     string? ModelCardSummary = null)
 {
+    /// <summary>Input hash of the series version the forecast is for.</summary>
+    public string InputHash { get; init; } = "";
+
     public sealed record Interval(double Lower, double Upper);
 
     /// <param name="Feature">Model feature, e.g. "suvr_lateral_habenula".</param>
