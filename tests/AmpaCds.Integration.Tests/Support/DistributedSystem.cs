@@ -3,12 +3,16 @@ using System.Globalization;
 namespace AmpaCds.Integration.Tests.Support;
 
 /// <summary>
-/// The four services as separate processes on the test broker, each in a fresh virtual host and
-/// data folder, on free loopback ports: the local distributed shape of deploy/run-local.sh.
+/// The four services as separate processes on the test broker and the test PostgreSQL, each run in a
+/// fresh virtual host, fresh databases and data folder, on free loopback ports: the local distributed
+/// shape of deploy/run-local.sh. A service can be killed (SIGKILL) and started again on the same state.
 /// </summary>
 public sealed class DistributedSystem : IAsyncLifetime
 {
-    private readonly List<ServiceProcess> _services = [];
+    public static readonly string[] ServiceNames = ["Intake", "Quantification", "Prediction", "Reporting"];
+
+    private readonly Dictionary<string, ServiceProcess> _services = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Dictionary<string, string> Environment, string HealthUrl)> _launch = new(StringComparer.Ordinal);
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "ampacds-distributed-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -18,12 +22,19 @@ public sealed class DistributedSystem : IAsyncLifetime
 
     public string GrpcAddress => $"http://127.0.0.1:{GrpcPort}";
 
-    public string Logs => string.Join("\n", _services.Select(service => $"==== {service.Name}\n{service.ReadLog()}"));
+    public string VirtualHost => "it-" + Path.GetFileName(Folder);
+
+    public string Logs => string.Join("\n", _services.Values.Select(service => $"==== {service.Name}\n{service.ReadLog()}"));
+
+    /// <summary>Npgsql connection string of a service's own database in this run (key: lower-case service name).</summary>
+    public IReadOnlyDictionary<string, string> Databases => _databases;
+
+    private readonly Dictionary<string, string> _databases = new(StringComparer.Ordinal);
 
     public async Task InitializeAsync()
     {
         await TestBroker.EnsureRunningAsync();
-        var virtualHost = "it-" + Path.GetFileName(Folder);
+        var virtualHost = VirtualHost;
         var vhost = await ProcessRunner.RunAsync("bash", [RepositoryPaths.Script("rabbitmq.sh"), "vhost", virtualHost], TimeSpan.FromMinutes(1),
             new Dictionary<string, string>
             {
@@ -41,12 +52,19 @@ public sealed class DistributedSystem : IAsyncLifetime
             ["AmpaCds__Intake__Port"] = DicomPort.ToString(CultureInfo.InvariantCulture),
             ["AmpaCds__Intake__QuietPeriodSeconds"] = "3",
         };
-        foreach (var service in new[] { "Intake", "Quantification", "Prediction", "Reporting" })
+        common["AmpaCds__Database__Provider"] = "Postgres";
+        foreach (var service in ServiceNames)
+        {
+            var key = service.ToLowerInvariant();
+            _databases[key] = await TestPostgres.CreateDatabaseAsync($"it_{Path.GetFileName(Folder).Replace('-', '_')}_{key}");
+        }
+        foreach (var service in ServiceNames)
         {
             var healthPort = FreePort.Next();
             var environment = new Dictionary<string, string>(common)
             {
                 ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{healthPort}",
+                [$"ConnectionStrings__{service.ToLowerInvariant()}"] = _databases[service.ToLowerInvariant()],
             };
             if (service == "Reporting")
             {
@@ -57,15 +75,64 @@ public sealed class DistributedSystem : IAsyncLifetime
                 // Prediction serves its own gRPC API (models, outcomes); a free port keeps runs apart.
                 environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{FreePort.Next()}";
             }
-            var process = ServiceProcess.Start(service, RepositoryPaths.HostAssembly(service), [], environment, Path.Combine(Folder, "logs"));
-            _services.Add(process);
-            await process.WaitHealthyAsync($"http://127.0.0.1:{healthPort}/health/ready", TimeSpan.FromSeconds(120));
+            _launch[service] = (environment, $"http://127.0.0.1:{healthPort}/health/ready");
+            await StartAsync(service);
         }
+    }
+
+    /// <summary>
+    /// Waits (bounded) until every queue of this run's virtual host has been empty with nothing unacknowledged
+    /// at two checks in a row, so that work still in flight cannot hide behind an early assertion.
+    /// </summary>
+    public async Task WaitUntilQueuesIdleAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var idleChecks = 0;
+        while (idleChecks < 2)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"queues of {VirtualHost} still busy after {timeout}");
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var queues = await ProcessRunner.RunAsync("/usr/lib/rabbitmq/bin/rabbitmqctl",
+                ["-q", "list_queues", "-p", VirtualHost, "messages_ready", "messages_unacknowledged"], TimeSpan.FromSeconds(30),
+                new Dictionary<string, string>
+                {
+                    ["HOME"] = Path.Combine(Environment.GetEnvironmentVariable("AMPACDS_STATE") ?? Path.Combine(RepositoryPaths.Root, ".local", "test"), "rabbitmq", "home"),
+                    ["RABBITMQ_NODENAME"] = $"ampacds-{TestBroker.Port}@localhost",
+                });
+            Assert.True(queues.ExitCode == 0, queues.ToString());
+            var busy = queues.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Skip(1) // header line
+                .Any(line => line.Split('\t', StringSplitOptions.RemoveEmptyEntries).Any(count => count != "0"));
+            idleChecks = busy ? 0 : idleChecks + 1;
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as when a node dies.</summary>
+    public async Task KillAsync(string service)
+    {
+        if (_services.Remove(service, out var process))
+        {
+            await process.DisposeAsync();
+        }
+    }
+
+    /// <summary>Starts a service (again) with the environment of its first start and waits until it is ready.</summary>
+    public async Task StartAsync(string service)
+    {
+        var (environment, healthUrl) = _launch[service];
+        var generation = Directory.Exists(Path.Combine(Folder, "logs")) ? Directory.GetFiles(Path.Combine(Folder, "logs"), $"{service}*.log").Length : 0;
+        var name = generation == 0 ? service : $"{service}-{generation + 1}";
+        var process = ServiceProcess.Start(name, RepositoryPaths.HostAssembly(service), [], environment, Path.Combine(Folder, "logs"));
+        _services[service] = process;
+        await process.WaitHealthyAsync(healthUrl, TimeSpan.FromSeconds(120));
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var service in _services)
+        foreach (var service in _services.Values)
         {
             await service.DisposeAsync();
         }
