@@ -1,3 +1,6 @@
+using AmpaCds.Prediction.Model;
+using AmpaCds.Prediction.Registry;
+
 namespace AmpaCds.Prediction.Tests;
 
 public sealed class ModelPersistenceTests : IDisposable
@@ -59,10 +62,10 @@ public sealed class ModelPersistenceTests : IDisposable
     [Fact]
     public void Ensure_model_trains_once_then_reuses_the_active_model()
     {
-        using var created = DefaultModelProvider.EnsureModel(_root);
+        using var created = ShippedDefaultModel.EnsureInstalled(_root);
         var pointerWritten = File.GetLastWriteTimeUtc(Path.Combine(_root, ModelRegistry.ActivePointerFileName));
 
-        using var reused = DefaultModelProvider.EnsureModel(_root);
+        using var reused = ShippedDefaultModel.EnsureInstalled(_root);
 
         Assert.Equal(created.Version, reused.Version);
         Assert.Equal(SharedModels.Default.Version, created.Version);
