@@ -14,7 +14,7 @@ internal static class CohortCsvTokens
         _ => "none",
     };
 
-    public static string Sex(Sex sex) => sex == Synthetic.Sex.Female ? "female" : "male";
+    public static string Sex(Sex sex) => sex == Clinical.Sex.Female ? "female" : "male";
 
     public static string Boolean(bool value) => value ? "true" : "false";
 
@@ -35,8 +35,8 @@ internal static class CohortCsvTokens
 
     public static Sex ParseSex(string token) => token.ToLowerInvariant() switch
     {
-        "female" or "f" => Synthetic.Sex.Female,
-        "male" or "m" => Synthetic.Sex.Male,
+        "female" or "f" => Clinical.Sex.Female,
+        "male" or "m" => Clinical.Sex.Male,
         _ => throw new FormatException($"sex must be 'female' or 'male', not '{token}'"),
     };
 

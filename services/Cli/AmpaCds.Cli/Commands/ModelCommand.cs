@@ -7,6 +7,8 @@ using AmpaCds.Prediction.Outcomes;
 using AmpaCds.Prediction.Registry;
 using AmpaCds.Prediction.Training;
 using AmpaCds.Research.ModelEvaluation;
+using AmpaCds.Research.Simulation;
+using AmpaCds.Research.Synthetic.Regions;
 
 namespace AmpaCds.Cli.Commands;
 
@@ -28,7 +30,10 @@ public static class ModelCommand
         var seed = new Option<int>("--seed") { Description = "Seed of folds, bootstrap and trainers", DefaultValueFactory = _ => 1 };
         var permutations = new Option<int>("--permutations") { Description = "Label permutations of the skill test", DefaultValueFactory = _ => 99 };
         var origin = new Option<string>("--origin") { Description = "Data origin for the model card: synthetic, or a label for real data", DefaultValueFactory = _ => ModelCard.SyntheticOrigin };
-        var featureSource = new Option<string?>("--feature-source") { Description = "How the cohort's SUVR were obtained, for the model card (e.g. the simulator's partial-volume model)" };
+        var featureSource = new Option<string?>("--feature-source")
+        {
+            Description = "How the cohort's SUVR were obtained, for the model card: measured or ideal (as `cohort simulate --features`), or free text",
+        };
         var provenance = new Option<string?>("--provenance") { Description = "How the cohort was made and the commands that trained the model, for the model card" };
         var command = new Command("train", "Nested cross-validated comparison of trainers, then trains the deployed model")
         {
@@ -57,7 +62,7 @@ public static class ModelCommand
                     Trainer = ResponseTrainerKind.LogisticRegression,
                     L2Regularization = comparison.DeployedL2,
                     DataOrigin = dataOrigin,
-                    FeatureSource = parse.GetValue(featureSource),
+                    FeatureSource = FeatureSourceText(parse.GetValue(featureSource)),
                     Provenance = parse.GetValue(provenance),
                 }, comparison.ToEvaluationSummary());
                 return (comparison, trained);
@@ -141,6 +146,13 @@ public static class ModelCommand
             _ => throw new CliFailure("give exactly one of --cohort FILE or --from-outcomes DIR", CliRunner.InputError),
         };
     }
+
+    private static string? FeatureSourceText(string? given) => given switch
+    {
+        "measured" => PartialVolumeSuvrModel.Default.Description,
+        "ideal" => RegionVolumeFractions.Default.Description,
+        _ => given,
+    };
 
     /// <summary>Unusable cohorts and versions are the user's to fix: one line and exit code 2, not a stack trace.</summary>
     private static T InputErrors<T>(Func<T> body)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AmpaCds.Cli.Embedded;
 using AmpaCds.Cli.Output;
+using AmpaCds.Prediction;
 using AmpaCds.Reporting;
 using AmpaCds.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
