@@ -59,20 +59,6 @@ public sealed class ModelPersistenceTests : IDisposable
         Assert.Throws<ArgumentException>(() => registry.Activate("../elsewhere"));
     }
 
-    [Fact]
-    public void Ensure_model_trains_once_then_reuses_the_active_model()
-    {
-        using var created = ShippedDefaultModel.EnsureInstalled(_root);
-        var pointerWritten = File.GetLastWriteTimeUtc(Path.Combine(_root, ModelRegistry.ActivePointerFileName));
-
-        using var reused = ShippedDefaultModel.EnsureInstalled(_root);
-
-        Assert.Equal(created.Version, reused.Version);
-        Assert.Equal(SharedModels.Default.Version, created.Version);
-        Assert.Single(new ModelRegistry(_root).ListVersions());
-        Assert.Equal(pointerWritten, File.GetLastWriteTimeUtc(Path.Combine(_root, ModelRegistry.ActivePointerFileName)));
-    }
-
     public void Dispose()
     {
         if (Directory.Exists(_root))
