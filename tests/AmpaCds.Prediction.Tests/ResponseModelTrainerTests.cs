@@ -31,7 +31,7 @@ public class ResponseModelTrainerTests
     [Fact]
     public void Automatic_choice_on_the_default_cohort_is_the_default_model()
     {
-        // DefaultModelRecipe names logistic regression to save start-up time; this keeps that shortcut honest.
+        // DefaultModelRecipe names logistic regression rather than comparing trainers; this keeps that shortcut honest.
         Assert.Equal("lbfgs-logistic-regression", SharedModels.AutoOnDefaultCohort.Card.Trainer);
         Assert.Equal(SharedModels.Default.Version, SharedModels.AutoOnDefaultCohort.Version);
         var patient = SharedModels.PatientSuvr();
