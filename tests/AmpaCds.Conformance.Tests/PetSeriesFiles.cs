@@ -1,5 +1,5 @@
 using AmpaCds.Imaging;
-using AmpaCds.Simulation;
+using AmpaCds.Research.Simulation;
 
 namespace AmpaCds.Conformance.Tests;
 

@@ -1,3 +1,4 @@
+using AmpaCds.Research.ModelEvaluation;
 using BenchmarkDotNet.Attributes;
 
 namespace AmpaCds.Prediction.Benchmarks;
@@ -12,7 +13,7 @@ public class DefaultModelTrainingBenchmarks
     [Benchmark]
     public string TrainDefaultModel()
     {
-        using var model = DefaultModelProvider.TrainDefaultModel();
+        using var model = DefaultModelRecipe.TrainDefaultModel();
         return model.Version;
     }
 }

@@ -1,4 +1,7 @@
-using AmpaCds.Synthetic;
+using AmpaCds.Prediction.Ensemble;
+using AmpaCds.Prediction.Model;
+using AmpaCds.Research.ModelEvaluation;
+using AmpaCds.Research.Synthetic.Cohort;
 using BenchmarkDotNet.Attributes;
 
 namespace AmpaCds.Prediction.Benchmarks;
@@ -17,7 +20,7 @@ public class ForecastBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _model = DefaultModelProvider.TrainDefaultModel();
+        _model = DefaultModelRecipe.TrainDefaultModel();
         _patient = CohortSimulator.Simulate(1, 777, CohortOptions.KetamineTraining)[0].BaselineSuvr().ToDictionary();
     }
 

@@ -1,4 +1,6 @@
-using AmpaCds.Synthetic;
+using AmpaCds.Domain.Cohorts;
+using AmpaCds.Research.ModelEvaluation;
+using AmpaCds.Research.Synthetic.Cohort;
 using BenchmarkDotNet.Attributes;
 
 namespace AmpaCds.Prediction.Benchmarks;
@@ -17,7 +19,7 @@ public class NestedCrossValidationBenchmarks
     public int Permutations { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _cohort = CohortRow.FromSubjects(CohortSimulator.Simulate(1000, 7, CohortOptions.KetamineTraining));
+    public void Setup() => _cohort = CohortRows.FromSubjects(CohortSimulator.Simulate(1000, 7, CohortOptions.KetamineTraining));
 
     [Benchmark]
     public ModelComparisonReport NestedComparison1000Patients() =>

@@ -1,3 +1,5 @@
+using AmpaCds.Prediction.Evaluation;
+
 namespace AmpaCds.Prediction.Tests;
 
 public class BinaryMetricsTests

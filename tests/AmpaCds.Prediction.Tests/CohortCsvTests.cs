@@ -1,4 +1,7 @@
-using AmpaCds.Synthetic;
+using AmpaCds.Domain.Clinical;
+using AmpaCds.Domain.Cohorts;
+using AmpaCds.Domain.Regions;
+using AmpaCds.Research.Synthetic.Cohort;
 
 namespace AmpaCds.Prediction.Tests;
 
@@ -7,7 +10,7 @@ public class CohortCsvTests
     [Fact]
     public void Round_trip_preserves_every_field_exactly()
     {
-        var rows = CohortRow.FromSubjects(CohortSimulator.Simulate(40, 5, CohortOptions.Default));
+        var rows = CohortRows.FromSubjects(CohortSimulator.Simulate(40, 5, CohortOptions.Default));
         var text = new StringWriter();
         CohortCsv.Write(text, rows);
 
@@ -25,7 +28,7 @@ public class CohortCsvTests
     public void Header_follows_the_documented_schema()
     {
         var text = new StringWriter();
-        CohortCsv.Write(text, CohortRow.FromSubjects(CohortSimulator.Simulate(3, 5, CohortOptions.Default)));
+        CohortCsv.Write(text, CohortRows.FromSubjects(CohortSimulator.Simulate(3, 5, CohortOptions.Default)));
 
         var header = text.ToString().Split('\n')[0].TrimEnd('\r').Split(',');
 
@@ -37,7 +40,7 @@ public class CohortCsvTests
     [Fact]
     public void Healthy_rows_leave_outcomes_empty_and_numbers_use_a_decimal_point()
     {
-        var healthy = CohortRow.FromSubjects(CohortSimulator.Simulate(30, 5, CohortOptions.Default)).First(r => r.Group == SubjectGroup.Healthy);
+        var healthy = CohortRows.FromSubjects(CohortSimulator.Simulate(30, 5, CohortOptions.Default)).First(r => r.Group == SubjectGroup.Healthy);
         var text = new StringWriter();
         CohortCsv.Write(text, [healthy]);
 
@@ -51,7 +54,7 @@ public class CohortCsvTests
     [Fact]
     public void Subject_ids_with_commas_and_quotes_survive()
     {
-        var row = CohortRow.FromSubjects(CohortSimulator.Simulate(1, 5, CohortOptions.KetamineTraining))[0] with { SubjectId = "site A, \"07\"" };
+        var row = CohortRows.FromSubjects(CohortSimulator.Simulate(1, 5, CohortOptions.KetamineTraining))[0] with { SubjectId = "site A, \"07\"" };
         var text = new StringWriter();
         CohortCsv.Write(text, [row]);
 
@@ -70,7 +73,7 @@ public class CohortCsvTests
     public void Bad_value_names_line_and_column()
     {
         var text = new StringWriter();
-        CohortCsv.Write(text, CohortRow.FromSubjects(CohortSimulator.Simulate(2, 5, CohortOptions.KetamineTraining)));
+        CohortCsv.Write(text, CohortRows.FromSubjects(CohortSimulator.Simulate(2, 5, CohortOptions.KetamineTraining)));
         var corrupted = text.ToString().Replace(",ketamine,", ",ketamin,");
 
         var error = Assert.Throws<CohortCsvFormatException>(() => CohortCsv.Read(new StringReader(corrupted)));
@@ -85,7 +88,7 @@ public class CohortCsvTests
         var path = Path.Combine(Path.GetTempPath(), $"cohort-{Guid.NewGuid():N}.csv");
         try
         {
-            var rows = CohortRow.FromSubjects(CohortSimulator.Simulate(10, 5, CohortOptions.Default));
+            var rows = CohortRows.FromSubjects(CohortSimulator.Simulate(10, 5, CohortOptions.Default));
             CohortCsv.Write(path, rows);
 
             Assert.Equal(rows.Select(r => r.MadrsChangePercent), CohortCsv.Read(path).Select(r => r.MadrsChangePercent));

@@ -1,4 +1,7 @@
-using AmpaCds.Synthetic;
+using AmpaCds.Domain.Clinical;
+using AmpaCds.Domain.Regions;
+using AmpaCds.Research.Synthetic.Cohort;
+using AmpaCds.Research.Synthetic.Regions;
 
 namespace AmpaCds.Prediction.Tests;
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
-using AmpaCds.Synthetic;
+using AmpaCds.Domain.Regions;
+using AmpaCds.Research.Synthetic.Cohort;
+using AmpaCds.Research.Synthetic.Effects;
 
 namespace AmpaCds.Prediction.Tests;
 

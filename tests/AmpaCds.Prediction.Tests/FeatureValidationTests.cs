@@ -1,3 +1,6 @@
+using AmpaCds.Prediction.Features;
+using AmpaCds.Prediction.Model;
+
 namespace AmpaCds.Prediction.Tests;
 
 public class FeatureValidationTests

@@ -1,3 +1,6 @@
+using AmpaCds.Prediction.Evaluation;
+using AmpaCds.Prediction.Model;
+using AmpaCds.Prediction.Training;
 using Xunit.Abstractions;
 
 namespace AmpaCds.Prediction.Tests;

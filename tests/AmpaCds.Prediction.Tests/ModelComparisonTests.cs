@@ -1,3 +1,4 @@
+using AmpaCds.Research.ModelEvaluation;
 using Xunit.Abstractions;
 
 namespace AmpaCds.Prediction.Tests;

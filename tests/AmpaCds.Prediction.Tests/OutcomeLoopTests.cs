@@ -1,6 +1,10 @@
 using AmpaCds.Contracts.Prediction;
+using AmpaCds.Domain.Clinical;
+using AmpaCds.Prediction.Outcomes;
+using AmpaCds.Prediction.Registry;
 using AmpaCds.Prediction.Service;
-using AmpaCds.Synthetic;
+using AmpaCds.Prediction.Training;
+using AmpaCds.Research.Synthetic.Cohort;
 using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -67,7 +71,7 @@ public sealed class OutcomeLoopTests : IDisposable
     public async Task Recorded_outcomes_give_a_drift_report_and_a_retrained_model()
     {
         // 40 simulated patients go through the loop: forecast, then their simulated follow-up MADRS is recorded.
-        var patients = CohortRow.FromSubjects(CohortSimulator.Simulate(40, 31, CohortOptions.KetamineTraining));
+        var patients = CohortRows.FromSubjects(CohortSimulator.Simulate(40, 31, CohortOptions.KetamineTraining));
         foreach (var patient in patients)
         {
             await _api.Forecast(Request(patient.SubjectId, patient.BaselineSuvr.ToDictionary()), null!);

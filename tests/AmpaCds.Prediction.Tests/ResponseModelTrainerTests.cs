@@ -1,4 +1,8 @@
-using AmpaCds.Synthetic;
+using AmpaCds.Domain.Regions;
+using AmpaCds.Prediction.Features;
+using AmpaCds.Prediction.Training;
+using AmpaCds.Research.ModelEvaluation;
+using AmpaCds.Research.Synthetic.Cohort;
 
 namespace AmpaCds.Prediction.Tests;
 
@@ -27,7 +31,7 @@ public class ResponseModelTrainerTests
     [Fact]
     public void Automatic_choice_on_the_default_cohort_is_the_default_model()
     {
-        // DefaultModelProvider names logistic regression to save start-up time; this keeps that shortcut honest.
+        // DefaultModelRecipe names logistic regression rather than comparing trainers; this keeps that shortcut honest.
         Assert.Equal("lbfgs-logistic-regression", SharedModels.AutoOnDefaultCohort.Card.Trainer);
         Assert.Equal(SharedModels.Default.Version, SharedModels.AutoOnDefaultCohort.Version);
         var patient = SharedModels.PatientSuvr();
@@ -64,7 +68,7 @@ public class ResponseModelTrainerTests
     [Fact]
     public void Training_uses_only_ketamine_treated_trd_patients()
     {
-        var mixed = CohortRow.FromSubjects(CohortSimulator.Simulate(300, 8, new CohortOptions { TrdShare = 0.6, KetamineShareOfTrd = 0.5 }));
+        var mixed = CohortRows.FromSubjects(CohortSimulator.Simulate(300, 8, new CohortOptions { TrdShare = 0.6, KetamineShareOfTrd = 0.5 }));
         using var model = ResponseModelTrainer.Train(mixed, new TrainingOptions { Trainer = ResponseTrainerKind.LogisticRegression });
 
         Assert.Equal(90, model.Card.CohortSize);
@@ -78,7 +82,7 @@ public class ResponseModelTrainerTests
 
         Assert.Matches(@"^k2-response-1\.0\.0\+[0-9a-f]{8}$", card.Version);
         Assert.Equal(64, card.TrainingDataHash.Length);
-        Assert.Equal(DefaultModelProvider.DefaultCohortSize, card.CohortSize);
+        Assert.Equal(DefaultModelRecipe.DefaultCohortSize, card.CohortSize);
         Assert.Equal("synthetic", card.Origin);
         Assert.True(card.TrainedOnSyntheticData);
         Assert.Equal("exploratory; trained on synthetic data; no published accuracy", card.IntendedUse);

@@ -1,7 +1,7 @@
 using AmpaCds.Dicom;
 using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
-using AmpaCds.Simulation;
+using AmpaCds.Research.Simulation;
 
 namespace AmpaCds.Quantification.Benchmarks;
 

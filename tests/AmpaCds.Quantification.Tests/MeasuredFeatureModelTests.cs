@@ -1,8 +1,11 @@
 using AmpaCds.Dicom;
+using AmpaCds.Domain.Clinical;
+using AmpaCds.Domain.Regions;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Pipeline;
-using AmpaCds.Simulation;
-using AmpaCds.Synthetic;
+using AmpaCds.Research.Simulation;
+using AmpaCds.Research.Synthetic.Cohort;
+using AmpaCds.Research.Synthetic.Regions;
 
 namespace AmpaCds.Quantification.Tests;
 

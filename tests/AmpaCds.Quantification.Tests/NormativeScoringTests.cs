@@ -1,10 +1,10 @@
 using AmpaCds.Dicom;
+using AmpaCds.Domain.Clinical;
 using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Normative;
 using AmpaCds.Quantification.Pipeline;
-using AmpaCds.Simulation;
-using AmpaCds.Synthetic;
+using AmpaCds.Research.Simulation;
 
 namespace AmpaCds.Quantification.Tests;
 

@@ -1,7 +1,7 @@
 using AmpaCds.Dicom;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Pipeline;
-using AmpaCds.Simulation;
+using AmpaCds.Research.Simulation;
 
 namespace AmpaCds.Quantification.Tests;
 

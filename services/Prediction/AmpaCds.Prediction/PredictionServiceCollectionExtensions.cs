@@ -1,3 +1,5 @@
+using AmpaCds.Prediction.Outcomes;
+using AmpaCds.Prediction.Registry;
 using AmpaCds.Prediction.Service;
 using AmpaCds.ServiceDefaults;
 using MassTransit;

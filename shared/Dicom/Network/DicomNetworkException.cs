@@ -1,7 +1,9 @@
+using AmpaCds.Domain;
+
 namespace AmpaCds.Dicom.Network;
 
 /// <summary>A network-level failure: peer abort, unexpected PDU, failed DIMSE status, timeout.</summary>
-public class DicomNetworkException : Exception
+public class DicomNetworkException : AmpaCdsException
 {
     public DicomNetworkException(string message, ushort? status = null) : base(message)
     {

@@ -1,7 +1,9 @@
+using AmpaCds.Domain;
+
 namespace AmpaCds.Imaging;
 
 /// <summary>The slices do not form one regular volume; <see cref="Reason"/> says which check failed.</summary>
-public sealed class VolumeAssemblyException(VolumeAssemblyFailure reason, string message) : Exception(message)
+public sealed class VolumeAssemblyException(VolumeAssemblyFailure reason, string message) : AmpaCdsException(message)
 {
     public VolumeAssemblyFailure Reason { get; } = reason;
 }

@@ -1,4 +1,6 @@
+using AmpaCds.Domain;
+
 namespace AmpaCds.Imaging;
 
 /// <summary>The bytes are not a NIfTI-1 image this library can read.</summary>
-public sealed class NiftiFormatException(string message) : Exception(message);
+public sealed class NiftiFormatException(string message) : AmpaCdsException(message);

@@ -1,4 +1,6 @@
+using AmpaCds.Domain;
+
 namespace AmpaCds.Imaging.Normative;
 
 /// <summary>The controls or the database file cannot make a usable normative database; the message says why.</summary>
-public sealed class NormativeDataException(string message) : Exception(message);
+public sealed class NormativeDataException(string message) : AmpaCdsException(message);

@@ -1,3 +1,5 @@
+using AmpaCds.Domain;
+
 namespace AmpaCds.Imaging.Suv;
 
 /// <summary>Why an SUV factor could not be computed.</summary>
@@ -18,7 +20,7 @@ public enum SuvFailure
 }
 
 /// <summary>Thrown when the SUV factor cannot be computed; <see cref="Exception.Message"/> says exactly why.</summary>
-public sealed class SuvCalculationException : Exception
+public sealed class SuvCalculationException : AmpaCdsException
 {
     /// <summary>Creates the exception.</summary>
     public SuvCalculationException(SuvFailure failure, string message) : base(message) => Failure = failure;

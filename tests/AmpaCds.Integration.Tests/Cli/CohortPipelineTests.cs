@@ -1,5 +1,5 @@
+using AmpaCds.Domain.Cohorts;
 using AmpaCds.Integration.Tests.Support;
-using AmpaCds.Synthetic;
 
 namespace AmpaCds.Integration.Tests.Cli;
 

@@ -15,7 +15,7 @@ public sealed class OfflineCommandTests(ITestOutputHelper output) : IDisposable
         var study = Path.Combine(_folder, "study");
         var simulate = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(2), "simulate", "--out", study, "--seed", "5", "--group", "hc");
         Assert.True(simulate.ExitCode == 0, simulate.ToString());
-        var truth = AmpaCds.Simulation.PetStudySimulator.ReadTruth(study);
+        var truth = AmpaCds.Research.Simulation.PetStudySimulator.ReadTruth(study);
         Assert.Equal("Healthy", truth.Subject.Group);
 
         var inspect = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), "inspect", study, "--json");

@@ -1,5 +1,5 @@
 using AmpaCds.Contracts.Reporting;
-using AmpaCds.Simulation;
+using AmpaCds.Research.Simulation;
 using Xunit.Abstractions;
 
 namespace AmpaCds.Integration.Tests.Pipeline;

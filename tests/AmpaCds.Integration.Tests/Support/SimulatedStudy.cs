@@ -1,4 +1,4 @@
-using AmpaCds.Simulation;
+using AmpaCds.Research.Simulation;
 
 namespace AmpaCds.Integration.Tests.Support;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using AmpaCds.Dicom;
 using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
-using AmpaCds.Simulation;
+using AmpaCds.Research.Simulation;
 
 namespace AmpaCds.Quantification.Tests.Geometry;
 

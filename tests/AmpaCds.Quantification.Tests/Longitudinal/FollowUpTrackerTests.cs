@@ -1,11 +1,11 @@
 using AmpaCds.Dicom;
-using AmpaCds.Quantification.Longitudinal;
+using AmpaCds.Domain.Clinical;
 using AmpaCds.Quantification.Loading;
+using AmpaCds.Quantification.Longitudinal;
 using AmpaCds.Quantification.Normative;
 using AmpaCds.Quantification.Pipeline;
+using AmpaCds.Research.Simulation;
 using AmpaCds.ServiceDefaults.Storage;
-using AmpaCds.Simulation;
-using AmpaCds.Synthetic;
 
 namespace AmpaCds.Quantification.Tests.Longitudinal;
 

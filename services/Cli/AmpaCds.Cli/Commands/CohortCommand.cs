@@ -1,7 +1,10 @@
 using System.CommandLine;
 using AmpaCds.Cli.Output;
-using AmpaCds.Simulation;
-using AmpaCds.Synthetic;
+using AmpaCds.Domain.Clinical;
+using AmpaCds.Domain.Cohorts;
+using AmpaCds.Research.Simulation;
+using AmpaCds.Research.Synthetic.Cohort;
+using AmpaCds.Research.Synthetic.Regions;
 
 namespace AmpaCds.Cli.Commands;
 
@@ -12,7 +15,7 @@ public static class CohortCommand
     {
         var count = new Option<int>("--n") { Description = "Number of subjects", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed: the same seed writes the same cohort", DefaultValueFactory = _ => 1 };
-        var output = new Option<string>("--out") { Description = "CSV file to write (schema: shared/Synthetic/COHORT_SCHEMA.md)", Required = true };
+        var output = new Option<string>("--out") { Description = "CSV file to write (schema: shared/Domain/Cohorts/COHORT_SCHEMA.md)", Required = true };
         var nullSignal = new Option<bool>("--null") { Description = "Null cohort: baseline AMPA carries no information about response" };
         var composition = new Option<string>("--composition")
         {
@@ -39,7 +42,7 @@ public static class CohortCommand
             var options = (parse.GetValue(composition) == "study" ? CohortOptions.Default : CohortOptions.KetamineTraining)
                 with { NullSignal = parse.GetValue(nullSignal) };
             IRegionalSuvrModel suvr = parse.GetValue(features) == "ideal" ? RegionVolumeFractions.Default : PartialVolumeSuvrModel.Default;
-            var rows = CohortRow.FromSubjects(CohortSimulator.Simulate(n, parse.GetValue(seed), options), suvr);
+            var rows = CohortRows.FromSubjects(CohortSimulator.Simulate(n, parse.GetValue(seed), options), suvr);
             var path = parse.GetValue(output)!;
             CohortCsv.Write(path, rows);
             var treated = rows.Count(row => row.Arm == TreatmentArm.Ketamine);

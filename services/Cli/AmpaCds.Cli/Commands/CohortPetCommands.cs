@@ -1,12 +1,13 @@
 using System.CommandLine;
 using AmpaCds.Cli.Output;
 using AmpaCds.Dicom;
+using AmpaCds.Domain.Cohorts;
 using AmpaCds.Quantification;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Normative;
 using AmpaCds.Quantification.Pipeline;
-using AmpaCds.Simulation;
-using AmpaCds.Synthetic;
+using AmpaCds.Research.Simulation;
+using AmpaCds.Research.Synthetic.Cohort;
 
 namespace AmpaCds.Cli.Commands;
 
@@ -42,7 +43,7 @@ public static class CohortPetCommands
                 PetStudySimulator.Simulate(options, Path.Combine(folder, "studies", subjects[index].Id), subjects[index]);
             }
             // The truth file carries the SUVR a perfect pipeline would measure; `cohort measure` writes what ours did.
-            CohortCsv.Write(Path.Combine(folder, TruthCsv), CohortRow.FromSubjects(subjects, PartialVolumeSuvrModel.Default));
+            CohortCsv.Write(Path.Combine(folder, TruthCsv), CohortRows.FromSubjects(subjects, PartialVolumeSuvrModel.Default));
             Console.Out.WriteLine($"rendered {subjects.Count} studies and {TruthCsv} in {Path.GetFullPath(folder)}");
             return Task.FromResult(0);
         }));

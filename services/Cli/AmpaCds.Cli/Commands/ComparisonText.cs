@@ -1,5 +1,7 @@
 using System.Globalization;
-using AmpaCds.Prediction;
+using AmpaCds.Prediction.Evaluation;
+using AmpaCds.Prediction.Model;
+using AmpaCds.Research.ModelEvaluation;
 
 namespace AmpaCds.Cli.Commands;
 

@@ -1,7 +1,14 @@
 using System.CommandLine;
 using AmpaCds.Cli.Output;
-using AmpaCds.Prediction;
-using AmpaCds.Synthetic;
+using AmpaCds.Domain;
+using AmpaCds.Domain.Cohorts;
+using AmpaCds.Prediction.Model;
+using AmpaCds.Prediction.Outcomes;
+using AmpaCds.Prediction.Registry;
+using AmpaCds.Prediction.Training;
+using AmpaCds.Research.ModelEvaluation;
+using AmpaCds.Research.Simulation;
+using AmpaCds.Research.Synthetic.Regions;
 
 namespace AmpaCds.Cli.Commands;
 
@@ -15,7 +22,7 @@ public static class ModelCommand
 
     private static Command Train()
     {
-        var cohort = new Option<string?>("--cohort") { Description = "Cohort CSV (shared/Synthetic/COHORT_SCHEMA.md)" };
+        var cohort = new Option<string?>("--cohort") { Description = "Cohort CSV (shared/Domain/Cohorts/COHORT_SCHEMA.md)" };
         var fromOutcomes = new Option<string?>("--from-outcomes") { Description = "Outcome store folder of the Prediction service (prediction/outcomes)" };
         var json = new Option<bool>("--json") { Description = "Print the comparison and the model card as JSON on stdout" };
         var registry = new Option<string?>("--registry") { Description = "Register the trained model in this registry folder" };
@@ -23,9 +30,14 @@ public static class ModelCommand
         var seed = new Option<int>("--seed") { Description = "Seed of folds, bootstrap and trainers", DefaultValueFactory = _ => 1 };
         var permutations = new Option<int>("--permutations") { Description = "Label permutations of the skill test", DefaultValueFactory = _ => 99 };
         var origin = new Option<string>("--origin") { Description = "Data origin for the model card: synthetic, or a label for real data", DefaultValueFactory = _ => ModelCard.SyntheticOrigin };
+        var featureSource = new Option<string?>("--feature-source")
+        {
+            Description = "How the cohort's SUVR were obtained, for the model card: measured or ideal (as `cohort simulate --features`), or free text",
+        };
+        var provenance = new Option<string?>("--provenance") { Description = "How the cohort was made and the commands that trained the model, for the model card" };
         var command = new Command("train", "Nested cross-validated comparison of trainers, then trains the deployed model")
         {
-            cohort, fromOutcomes, json, registry, activate, seed, permutations, origin,
+            cohort, fromOutcomes, json, registry, activate, seed, permutations, origin, featureSource, provenance,
         };
         command.SetAction((parse, _) => CliRunner.RunAsync(() =>
         {
@@ -50,7 +62,9 @@ public static class ModelCommand
                     Trainer = ResponseTrainerKind.LogisticRegression,
                     L2Regularization = comparison.DeployedL2,
                     DataOrigin = dataOrigin,
-                }, comparison);
+                    FeatureSource = FeatureSourceText(parse.GetValue(featureSource)),
+                    Provenance = parse.GetValue(provenance),
+                }, comparison.ToEvaluationSummary());
                 return (comparison, trained);
             });
             using (model)
@@ -133,6 +147,13 @@ public static class ModelCommand
         };
     }
 
+    private static string? FeatureSourceText(string? given) => given switch
+    {
+        "measured" => PartialVolumeSuvrModel.Default.Description,
+        "ideal" => RegionVolumeFractions.Default.Description,
+        _ => given,
+    };
+
     /// <summary>Unusable cohorts and versions are the user's to fix: one line and exit code 2, not a stack trace.</summary>
     private static T InputErrors<T>(Func<T> body)
     {
@@ -140,8 +161,7 @@ public static class ModelCommand
         {
             return body();
         }
-        catch (Exception error) when (error is CohortCsvFormatException or FeatureValidationException or ArgumentException
-                                          or DirectoryNotFoundException or FileNotFoundException)
+        catch (Exception error) when (error is AmpaCdsException or ArgumentException or DirectoryNotFoundException or FileNotFoundException)
         {
             throw new CliFailure(error.Message, CliRunner.InputError);
         }

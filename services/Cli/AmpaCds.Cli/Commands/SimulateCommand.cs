@@ -1,7 +1,7 @@
 using System.CommandLine;
 using AmpaCds.Cli.Output;
-using AmpaCds.Simulation;
-using AmpaCds.Synthetic;
+using AmpaCds.Domain.Clinical;
+using AmpaCds.Research.Simulation;
 
 namespace AmpaCds.Cli.Commands;
 

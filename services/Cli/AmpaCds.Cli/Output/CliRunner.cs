@@ -1,8 +1,5 @@
-using AmpaCds.Dicom;
-using AmpaCds.Imaging;
-using AmpaCds.Imaging.Suv;
-using AmpaCds.Quantification.Loading;
-using AmpaCds.Quantification.Pipeline;
+using AmpaCds.Dicom.Network;
+using AmpaCds.Domain;
 using Grpc.Core;
 
 namespace AmpaCds.Cli.Output;
@@ -26,9 +23,8 @@ public static class CliRunner
         {
             return Fail(failure.Message, failure.ExitCode);
         }
-        catch (Exception error) when (error is DicomFormatException or PetSeriesException or SuvCalculationException
-                                          or VolumeAssemblyException or QuantificationException or IOException
-                                          or UnauthorizedAccessException)
+        // Network failures are the peer's, not the input's; they keep their own handling.
+        catch (Exception error) when (error is AmpaCdsException and not DicomNetworkException or IOException or UnauthorizedAccessException)
         {
             return Fail(error.Message, InputError);
         }

@@ -1,4 +1,6 @@
-namespace AmpaCds.Prediction;
+using AmpaCds.Prediction.Model;
+
+namespace AmpaCds.Prediction.Ensemble;
 
 /// <summary>
 /// A forecast with its uncertainty and explanation. Intervals are the 5th-95th percentiles over the bootstrap

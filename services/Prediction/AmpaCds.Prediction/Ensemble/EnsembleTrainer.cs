@@ -1,9 +1,12 @@
+using AmpaCds.Prediction.Evaluation;
+using AmpaCds.Prediction.Model;
+using AmpaCds.Prediction.Training;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Ensemble;
 
 /// <summary>
 /// Fits the deployed logistic-regression model with ML.NET and lifts out its weights: the full-data fit, Platt

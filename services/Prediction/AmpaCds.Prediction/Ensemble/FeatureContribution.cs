@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Ensemble;
 
 /// <summary>
 /// How one feature moved this patient's forecast: <see cref="LogitContribution"/> = calibrated weight × the patient's

@@ -1,4 +1,7 @@
-namespace AmpaCds.Prediction;
+using AmpaCds.Prediction.Evaluation;
+using AmpaCds.Prediction.Model;
+
+namespace AmpaCds.Prediction.Ensemble;
 
 /// <summary>
 /// The deployed form of a logistic-regression model, scored in plain arithmetic (microseconds, no ML.NET engine):

@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Ensemble;
 
 /// <summary>A central interval (e.g. 5th-95th percentile of the bootstrap ensemble for a 90% interval).</summary>
 public sealed record ForecastInterval(double Lower, double Upper)

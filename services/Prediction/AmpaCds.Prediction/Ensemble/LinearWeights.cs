@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Ensemble;
 
 /// <summary>A linear score over standardised features: Bias + Σ Weights[i]·z[i].</summary>
 public sealed record LinearWeights(float[] Weights, float Bias)

@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Evaluation;
 
 /// <summary>Discrimination and calibration of probabilities against outcomes; plain functions.</summary>
 public static class BinaryMetrics

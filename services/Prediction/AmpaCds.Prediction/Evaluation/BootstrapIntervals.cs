@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Evaluation;
 
 /// <summary>Percentile-bootstrap intervals of the metrics, resampling patients with a seeded generator.</summary>
 internal static class BootstrapIntervals

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Evaluation;
 
 /// <summary>
 /// One trainer configuration in the comparison. <paramref name="LogisticL2"/> is set for the regularised logistic

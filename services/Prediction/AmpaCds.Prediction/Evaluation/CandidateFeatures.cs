@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Evaluation;
 
 /// <summary>Which columns a candidate learns from.</summary>
 public enum CandidateFeatures

@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Evaluation;
 
 /// <summary>One TRD ketamine-arm patient as the comparison sees it: regional SUVR, clinical covariates and the outcome.</summary>
 /// <param name="Regional">Baseline SUVR per region, in the layout's order.</param>

@@ -1,6 +1,9 @@
-using AmpaCds.Synthetic;
+using AmpaCds.Domain.Clinical;
+using AmpaCds.Domain.Cohorts;
+using AmpaCds.Prediction.Features;
+using AmpaCds.Prediction.Training;
 
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Evaluation;
 
 /// <summary>The patients a comparison evaluates: the same selection and checks as training (TRD, ketamine, with an outcome).</summary>
 internal sealed record EvaluationSet(IReadOnlyList<EvaluationRow> Rows, FeatureLayout Layout, string DataHash)

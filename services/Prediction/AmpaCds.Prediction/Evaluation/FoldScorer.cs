@@ -1,6 +1,7 @@
+using AmpaCds.Prediction.Model;
 using Microsoft.ML;
 
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Evaluation;
 
 /// <summary>Fits a candidate on some patients and returns the calibrated response probability of others.</summary>
 internal static class FoldScorer

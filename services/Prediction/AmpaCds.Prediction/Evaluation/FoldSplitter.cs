@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Evaluation;
 
 /// <summary>Stratified, seeded fold assignment: responders and non-responders are spread evenly over the folds.</summary>
 internal static class FoldSplitter

@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Evaluation;
 
 /// <summary>
 /// The one-variable logistic fit outcome ~ sigmoid(Intercept + Slope·x). Used for the calibration slope (x = logit of

@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Evaluation;
 
 /// <summary>A metric with its 95% percentile-bootstrap confidence interval over patients.</summary>
 public sealed record MetricEstimate(double Value, double Lower, double Upper);

@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Evaluation;
 
 /// <summary>
 /// Out-of-sample performance of a set of forecasts. Balanced accuracy calls a responder at or above the cohort's

@@ -1,6 +1,6 @@
-using AmpaCds.Synthetic;
+using AmpaCds.Domain.Cohorts;
 
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Features;
 
 /// <summary>
 /// The ordered features of a model: one SUVR per region (named "suvr_&lt;region&gt;") and optionally age and

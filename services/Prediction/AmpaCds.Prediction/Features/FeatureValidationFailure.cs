@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Features;
 
 /// <summary>Why a feature set was rejected; lets callers react without parsing the message.</summary>
 public enum FeatureValidationFailure

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Features;
 
 /// <summary>Checks regional SUVR and covariates against a layout and builds the feature vector; plain function.</summary>
 public static class FeatureValidator

@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Features;
 
 /// <summary>Clinical covariates a model may use besides the regional SUVR.</summary>
 public sealed record PatientCovariates(double Age, double BaselineMadrs);

@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Features;
 
 /// <summary>
 /// Bounds outside which an input is treated as an error rather than scored. The SUVR bounds are assumed:

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Model;
 
 /// <summary>ML.NET column names and the run-time schema of <see cref="ModelInput"/>.</summary>
 internal static class MlSchema

@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Model;
 
 /// <summary>What a model is, what it was trained on and how well it did in cross-validation; saved as model-card.json.</summary>
 public sealed record ModelCard
@@ -52,6 +52,9 @@ public sealed record ModelCard
 
     /// <summary>Nested cross-validation and permutation test of the training procedure, when one was run (`ampacds model train`).</summary>
     public ModelEvaluationSummary? Evaluation { get; init; }
+
+    /// <summary>How the training cohort was made (origin, seed, size) and the command that trained the model; absent on older cards.</summary>
+    public string? Provenance { get; init; }
 
     public bool TrainedOnSyntheticData => Origin == SyntheticOrigin;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using AmpaCds.Prediction.Ensemble;
 
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Model;
 
 internal static class ModelCardJson
 {

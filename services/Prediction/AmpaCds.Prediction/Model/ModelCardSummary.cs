@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Model;
 
 /// <summary>Writes the model card line a report shows beside the forecast.</summary>
 internal static class ModelCardSummary

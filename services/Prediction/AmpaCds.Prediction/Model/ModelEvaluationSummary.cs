@@ -1,6 +1,11 @@
-namespace AmpaCds.Prediction;
+using AmpaCds.Prediction.Evaluation;
 
-/// <summary>The model card's copy of a <see cref="ModelComparisonReport"/>: how well the procedure did on unseen patients.</summary>
+namespace AmpaCds.Prediction.Model;
+
+/// <summary>
+/// The model card's copy of a nested cross-validated comparison (made by the research tooling, `ampacds model train`):
+/// how well the procedure did on unseen patients, and the permutation test of its skill.
+/// </summary>
 public sealed record ModelEvaluationSummary(
     string Scheme,
     MetricEstimate Auc,
@@ -10,9 +15,4 @@ public sealed record ModelEvaluationSummary(
     double ClinicalBaselineAuc,
     double PermutationPValue,
     int Permutations,
-    string Verdict)
-{
-    public static ModelEvaluationSummary From(ModelComparisonReport report) => new(
-        report.Scheme, report.Nested.Auc, report.Nested.BalancedAccuracy, report.Nested.Brier, report.Nested.CalibrationSlope,
-        report.ClinicalBaseline.Metrics.Auc.Value, report.Permutation.PValue, report.Permutation.Permutations, report.Verdict);
-}
+    string Verdict);

@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Model;
 
 /// <summary>ML.NET row. The feature vector length is set at run time by <see cref="MlSchema"/>.</summary>
 internal sealed class ModelInput

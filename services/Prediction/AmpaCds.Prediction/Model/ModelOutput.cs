@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Model;
 
 /// <summary>ML.NET scoring output: the classifier's probability (copied out before the regressor runs) and the regressor's score.</summary>
 internal sealed class ModelOutput

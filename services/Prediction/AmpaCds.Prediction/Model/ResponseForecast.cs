@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Model;
 
 /// <summary>
 /// An exploratory forecast: no prediction accuracy has been published for this approach.

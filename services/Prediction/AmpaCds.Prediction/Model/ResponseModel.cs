@@ -1,6 +1,8 @@
+using AmpaCds.Prediction.Ensemble;
+using AmpaCds.Prediction.Features;
 using Microsoft.ML;
 
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Model;
 
 /// <summary>
 /// A trained response model: one ML.NET transformer that outputs the response probability and the expected

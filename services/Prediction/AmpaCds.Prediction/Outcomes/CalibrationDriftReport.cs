@@ -1,6 +1,7 @@
-using AmpaCds.Synthetic;
+using AmpaCds.Domain.Clinical;
+using AmpaCds.Prediction.Evaluation;
 
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Outcomes;
 
 /// <summary>How the issued forecasts compare with the outcomes recorded so far, per model version and overall.</summary>
 public sealed record CalibrationDriftReport(IReadOnlyList<CalibrationDriftRow> Rows)

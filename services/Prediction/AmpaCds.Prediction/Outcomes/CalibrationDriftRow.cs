@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Outcomes;
 
 /// <summary>
 /// Observed versus predicted for the patients one model version forecast (or all, with Model = "all").

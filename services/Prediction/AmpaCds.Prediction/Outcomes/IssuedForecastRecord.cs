@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Outcomes;
 
 /// <summary>
 /// A forecast as issued, kept so that an outcome recorded weeks later can be compared with it and used for

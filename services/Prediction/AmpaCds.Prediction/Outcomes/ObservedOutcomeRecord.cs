@@ -1,4 +1,6 @@
-namespace AmpaCds.Prediction;
+using AmpaCds.Domain.Clinical;
+
+namespace AmpaCds.Prediction.Outcomes;
 
 /// <summary>The MADRS observed after the ketamine course for a subject that was forecast. Age and sex are optional.</summary>
 public sealed record ObservedOutcomeRecord(
@@ -6,7 +8,7 @@ public sealed record ObservedOutcomeRecord(
     int BaselineMadrs,
     int FollowUpMadrs,
     int? Age,
-    AmpaCds.Synthetic.Sex? Sex,
+    AmpaCds.Domain.Clinical.Sex? Sex,
     DateTimeOffset RecordedAt)
 {
     /// <summary>Signed % change; negative is improvement, as in the cohort CSV.</summary>

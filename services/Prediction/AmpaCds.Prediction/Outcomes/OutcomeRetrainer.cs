@@ -1,4 +1,8 @@
-namespace AmpaCds.Prediction;
+using AmpaCds.Prediction.Model;
+using AmpaCds.Prediction.Registry;
+using AmpaCds.Prediction.Training;
+
+namespace AmpaCds.Prediction.Outcomes;
 
 /// <summary>Trains a new model version from the outcomes recorded against issued forecasts.</summary>
 public static class OutcomeRetrainer

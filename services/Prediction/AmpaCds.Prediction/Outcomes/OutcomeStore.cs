@@ -1,7 +1,8 @@
 using System.Text.Json;
-using AmpaCds.Synthetic;
+using AmpaCds.Domain.Clinical;
+using AmpaCds.Domain.Cohorts;
 
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Outcomes;
 
 /// <summary>
 /// The Prediction service's own record of issued forecasts and observed outcomes: two append-only JSON-lines files

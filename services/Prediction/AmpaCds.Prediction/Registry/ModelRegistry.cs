@@ -1,4 +1,6 @@
-namespace AmpaCds.Prediction;
+using AmpaCds.Prediction.Model;
+
+namespace AmpaCds.Prediction.Registry;
 
 /// <summary>
 /// A folder of model versions (&lt;root&gt;/&lt;version&gt;/model.zip + model-card.json) and a pointer file naming the

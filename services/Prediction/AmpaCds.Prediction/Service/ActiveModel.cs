@@ -1,3 +1,6 @@
+using AmpaCds.Prediction.Model;
+using AmpaCds.Prediction.Registry;
+
 namespace AmpaCds.Prediction.Service;
 
 /// <summary>

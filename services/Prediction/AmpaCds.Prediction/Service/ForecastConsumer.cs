@@ -1,4 +1,7 @@
 using AmpaCds.Contracts.Messages;
+using AmpaCds.Prediction.Ensemble;
+using AmpaCds.Prediction.Features;
+using AmpaCds.Prediction.Outcomes;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,7 @@
 using AmpaCds.Contracts.Prediction;
+using AmpaCds.Prediction.Ensemble;
+using AmpaCds.Prediction.Model;
+using AmpaCds.Prediction.Outcomes;
 
 namespace AmpaCds.Prediction.Service;
 

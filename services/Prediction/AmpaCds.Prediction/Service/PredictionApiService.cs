@@ -1,5 +1,9 @@
 using AmpaCds.Contracts.Prediction;
-using AmpaCds.Synthetic;
+using AmpaCds.Domain.Clinical;
+using AmpaCds.Prediction.Ensemble;
+using AmpaCds.Prediction.Features;
+using AmpaCds.Prediction.Model;
+using AmpaCds.Prediction.Outcomes;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 

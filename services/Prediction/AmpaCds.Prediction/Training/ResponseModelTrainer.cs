@@ -1,8 +1,11 @@
 using System.Globalization;
-using AmpaCds.Synthetic;
+using AmpaCds.Domain.Cohorts;
+using AmpaCds.Prediction.Ensemble;
+using AmpaCds.Prediction.Evaluation;
+using AmpaCds.Prediction.Model;
 using Microsoft.ML;
 
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Training;
 
 /// <summary>
 /// Trains the response model on TRD patients of the ketamine arm: cross-validates the candidate trainers, keeps
@@ -13,8 +16,8 @@ public static class ResponseModelTrainer
     private const string VersionPrefix = "k2-response-";
     private const int MinimumTrainingPatients = 20;
 
-    /// <param name="evaluation">A comparison of the same cohort to record in the model card (`ampacds model train`).</param>
-    public static ResponseModel Train(IReadOnlyList<CohortRow> cohort, TrainingOptions? options = null, ModelComparisonReport? evaluation = null)
+    /// <param name="evaluation">What a comparison of the same cohort found, to record in the model card (`ampacds model train`).</param>
+    public static ResponseModel Train(IReadOnlyList<CohortRow> cohort, TrainingOptions? options = null, ModelEvaluationSummary? evaluation = null)
     {
         options ??= new TrainingOptions();
         var set = TrainingSet.From(cohort, options);
@@ -42,7 +45,7 @@ public static class ResponseModelTrainer
             CalibrationMethod = ensemble is null ? "none" : ForecastEnsemble.CalibrationMethod,
             BootstrapMembers = ensemble?.Members.Count ?? 0,
             GlobalImportance = ensemble?.GlobalImportance() ?? new Dictionary<string, double>(),
-            Evaluation = evaluation is null ? null : ModelEvaluationSummary.From(evaluation),
+            Evaluation = evaluation,
         };
         return new ResponseModel(ml, transformer, data.Schema, card, options.Ranges, ensemble);
     }
@@ -103,6 +106,7 @@ public static class ResponseModelTrainer
             ResponseDefinition = $"MADRS reduction of at least {options.Outcome.ResponseMinimumReductionPercent.ToString(CultureInfo.InvariantCulture)}% from baseline after ketamine",
             SuvrReference = "whole brain, voxel-weighted",
             FeatureSource = options.FeatureSource,
+            Provenance = options.Provenance,
             IntendedUse = synthetic
                 ? "exploratory; trained on synthetic data; no published accuracy"
                 : "exploratory; no published accuracy",

@@ -1,8 +1,9 @@
+using AmpaCds.Prediction.Model;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Training;
 
 /// <summary>
 /// The ML.NET estimators. Every trainer runs on one thread so that a seed fixes the result exactly.

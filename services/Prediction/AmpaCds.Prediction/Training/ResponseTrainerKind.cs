@@ -1,4 +1,4 @@
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Training;
 
 public enum ResponseTrainerKind
 {

@@ -1,6 +1,9 @@
-using AmpaCds.Synthetic;
+using AmpaCds.Domain.Clinical;
+using AmpaCds.Domain.Regions;
+using AmpaCds.Prediction.Features;
+using AmpaCds.Prediction.Model;
 
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Training;
 
 /// <summary>How a response model is trained. Defaults favour a small, regularised, deterministic model.</summary>
 public sealed record TrainingOptions
@@ -43,6 +46,9 @@ public sealed record TrainingOptions
 
     /// <summary>How the cohort's SUVR features were obtained, written into the model card (null: not stated).</summary>
     public string? FeatureSource { get; init; }
+
+    /// <summary>How the training cohort was made and the command that trained the model, for the card; not part of the fingerprint.</summary>
+    public string? Provenance { get; init; }
 
     public PlausibleRanges Ranges { get; init; } = PlausibleRanges.Default;
 

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using AmpaCds.Synthetic;
+using AmpaCds.Domain.Clinical;
+using AmpaCds.Domain.Cohorts;
+using AmpaCds.Prediction.Features;
+using AmpaCds.Prediction.Model;
 
-namespace AmpaCds.Prediction;
+namespace AmpaCds.Prediction.Training;
 
 /// <summary>
 /// The rows a response model learns from: TRD patients in the ketamine arm with a known MADRS change. The label is

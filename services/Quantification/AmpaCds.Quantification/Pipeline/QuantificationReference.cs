@@ -1,12 +1,11 @@
 using AmpaCds.Imaging;
-using AmpaCds.Synthetic;
 
 namespace AmpaCds.Quantification.Pipeline;
 
 /// <summary>
 /// The atlas and the [11C]K-2 template that regions are measured in. The built-in template is
-/// the healthy-control mean pattern of the effect model painted on the atlas and smoothed to PET
-/// resolution; a site replaces both with its own files.
+/// the healthy-control mean pattern (<see cref="TemplateRegionValues"/>) painted on the atlas and smoothed
+/// to PET resolution; a site replaces both with its own files.
 /// </summary>
 public sealed class QuantificationReference(BrainAtlas atlas, Volume template)
 {
@@ -20,7 +19,7 @@ public sealed class QuantificationReference(BrainAtlas atlas, Volume template)
     public static QuantificationReference BuiltIn(double smoothingFwhmMm)
     {
         var atlas = BuiltInAtlas.Create();
-        var healthyMeans = EffectModel.Default.Regions.ToDictionary(pair => pair.Key, pair => pair.Value.HealthyMeanSuv.Value);
+        var healthyMeans = TemplateRegionValues.Load();
         var template = GaussianFilter.Smooth(atlas.Paint(healthyMeans), smoothingFwhmMm);
         return new QuantificationReference(atlas, template);
     }

@@ -1,10 +1,9 @@
 using AmpaCds.Contracts.Messages;
 using AmpaCds.Dicom;
+using AmpaCds.Domain;
 using AmpaCds.Imaging;
-using AmpaCds.Imaging.Normative;
-using AmpaCds.Imaging.Suv;
-using AmpaCds.Quantification.Longitudinal;
 using AmpaCds.Quantification.Loading;
+using AmpaCds.Quantification.Longitudinal;
 using AmpaCds.ServiceDefaults.Storage;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -44,8 +43,8 @@ public sealed class SeriesQuantificationHandler(
                 result.ReferenceRegion, result.ReferenceSuvMean, result.Registration, result.AtlasVersion,
                 result.Suv.Factor, DateTimeOffset.UtcNow, result.Normative, maps, longitudinal), cancellationToken);
         }
-        catch (Exception error) when (error is PetSeriesException or SuvCalculationException or VolumeAssemblyException
-                                          or QuantificationException or DicomFormatException or NormativeDataException)
+        // The project's own exceptions say why this input cannot be quantified: a failure reply, not a retry.
+        catch (AmpaCdsException error)
         {
             logger.LogWarning("Run {CorrelationId} cannot be quantified: {Reason}", correlationId, error.Message);
             await publisher.Publish(new QuantificationFailed(correlationId, studyUid, seriesUid, error.Message, DateTimeOffset.UtcNow), cancellationToken);

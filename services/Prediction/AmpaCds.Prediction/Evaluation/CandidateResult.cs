@@ -1,4 +1,0 @@
-namespace AmpaCds.Prediction;
-
-/// <summary>One trainer's cross-validated performance on the outer folds.</summary>
-public sealed record CandidateResult(string Name, CandidateFeatures Features, MetricSummary Metrics);

@@ -1,0 +1,7 @@
+namespace AmpaCds.Domain.Clinical;
+
+public enum Sex
+{
+    Female,
+    Male,
+}

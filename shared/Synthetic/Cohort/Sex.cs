@@ -1,7 +1,0 @@
-namespace AmpaCds.Synthetic;
-
-public enum Sex
-{
-    Female,
-    Male,
-}

@@ -1,7 +1,0 @@
-namespace AmpaCds.Synthetic;
-
-public enum SubjectGroup
-{
-    Healthy,
-    Trd,
-}

@@ -1,9 +1,0 @@
-namespace AmpaCds.Synthetic;
-
-/// <summary>Randomised arm; healthy controls are not treated (<see cref="None"/>).</summary>
-public enum TreatmentArm
-{
-    None,
-    Ketamine,
-    Placebo,
-}
