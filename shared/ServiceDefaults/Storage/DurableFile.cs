@@ -42,6 +42,19 @@ public static class DurableFile
     /// </summary>
     public static void WriteAllBytesUnflushed(string path, ReadOnlySpan<byte> content) => Write(path, content, flushToDisk: false);
 
+    /// <summary>
+    /// Flushes a file that other code wrote (e.g. a library that only writes to a path) to the device;
+    /// for folder-level atomicity write it into a staging folder, flush it, and rename the folder.
+    /// </summary>
+    public static void FlushExisting(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, 1);
+        stream.Flush(flushToDisk: true);
+    }
+
+    /// <summary>Makes renames and new entries in the folder durable (fsync of the folder; Linux only).</summary>
+    public static void FlushFolder(string folder) => FolderSync.Flush(Path.GetFullPath(folder));
+
     /// <summary>Writes whatever <paramref name="write"/> puts in the stream, with the guarantees above.</summary>
     public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using AmpaCds.ServiceDefaults.Storage;
 using Microsoft.ML;
 
 namespace AmpaCds.Prediction;
@@ -73,6 +74,7 @@ public sealed class ResponseModel : IDisposable
         var staging = Path.Combine(rootDirectory, $".staging-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         _ml.Model.Save(_transformer, _inputSchema, Path.Combine(staging, ModelFileName));
+        DurableFile.FlushExisting(Path.Combine(staging, ModelFileName)); // ML.NET writes to a path without flushing
         ModelCardJson.Write(Card, staging);
         if (Ensemble is not null)
         {
@@ -86,6 +88,7 @@ public sealed class ResponseModel : IDisposable
         }
 
         Directory.Move(staging, target);
+        DurableFile.FlushFolder(rootDirectory); // the version's folder entry survives a crash
         return target;
     }
 

@@ -1,3 +1,5 @@
+using AmpaCds.ServiceDefaults.Storage;
+
 namespace AmpaCds.Prediction;
 
 /// <summary>
@@ -44,9 +46,7 @@ public sealed class ModelRegistry
             throw new DirectoryNotFoundException($"Model version '{version}' is not in registry '{RootDirectory}'.");
         }
 
-        var temporary = PointerPath + $".{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temporary, version);
-        File.Move(temporary, PointerPath, overwrite: true);
+        DurableFile.WriteAllText(PointerPath, version);
     }
 
     public ResponseModel LoadActive() =>

@@ -10,7 +10,8 @@ public sealed class DefaultModelBootstrap(ActiveModel model, ILogger<DefaultMode
     {
         var hadModel = model.Registry.ActiveVersion is not null;
         DefaultModelProvider.EnsureModel(model.Registry.RootDirectory).Dispose();
-        var current = model.Current();
+        using var lease = model.Acquire();
+        var current = lease.Model;
         logger.LogInformation(hadModel ? "Serving model {Version}" : "No model was active: trained and activated {Version} on a synthetic cohort",
             current.Version);
         return Task.CompletedTask;

@@ -1,0 +1,9 @@
+namespace AmpaCds.Prediction.Retraining;
+
+public enum RetrainingJobState
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}
