@@ -23,13 +23,18 @@ public sealed class ActiveModelLeaseTests : IDisposable
         var activeModel = new ActiveModel(registry);
         var patient = SharedModels.PatientSuvr();
         var seen = new ConcurrentBag<string>();
-        using var stop = new CancellationTokenSource();
+        var activations = 0;
 
         var forecasters = Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
         {
             for (var i = 0; i < 200; i++)
             {
                 using var lease = activeModel.Acquire();
+                seen.Add(lease.Model.Forecast(patient).Forecast.ModelVersion);
+                // A slow forecast: the lease is held while (usually) another version is activated and loaded,
+                // which is when the old code disposed the engine under it. Bounded, whichever comes first.
+                var before = Volatile.Read(ref activations);
+                SpinWait.SpinUntil(() => Volatile.Read(ref activations) != before, TimeSpan.FromMilliseconds(20));
                 var forecast = lease.Model.Forecast(patient).Forecast;
                 Assert.InRange(forecast.ResponseProbability, 0, 1);
                 seen.Add(forecast.ModelVersion);
@@ -42,12 +47,13 @@ public sealed class ActiveModelLeaseTests : IDisposable
                 registry.Activate(versions[i % 2]);
                 using var lease = activeModel.Acquire(); // loads the new version while forecasts still hold the old one
                 Assert.Equal(versions[i % 2], lease.Model.Version);
+                Interlocked.Increment(ref activations);
             }
         });
 
         await Task.WhenAll([.. forecasters, activator]); // rethrows an ObjectDisposedException or NullReferenceException from any task
 
-        Assert.Equal(1600, seen.Count);
+        Assert.Equal(8 * 200 * 2, seen.Count);
         Assert.All(seen, version => Assert.Contains(version, versions));
         Assert.True(activeModel.LoadedModelCount >= 51, $"{activeModel.LoadedModelCount} loads for 50 switches");
         Assert.Equal(activeModel.LoadedModelCount - 1, activeModel.DisposedModelCount); // every replaced model, none still current

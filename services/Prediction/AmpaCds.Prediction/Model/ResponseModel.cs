@@ -16,6 +16,7 @@ public sealed class ResponseModel : IDisposable
     private readonly DataViewSchema _inputSchema;
     private readonly PredictionEngine<ModelInput, ModelOutput> _engine;
     private readonly Lock _engineLock = new();
+    private volatile bool _disposed;
 
     internal ResponseModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, ModelCard card, PlausibleRanges ranges,
         ForecastEnsemble? ensemble = null)
@@ -49,6 +50,8 @@ public sealed class ResponseModel : IDisposable
     /// </summary>
     public DetailedForecast Forecast(IReadOnlyDictionary<string, double> suvrByRegion, PatientCovariates? covariates = null)
     {
+        // A disposed ML.NET engine may still answer; refusing makes use after dispose (a lease bug) visible.
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var features = FeatureValidator.BuildFeatures(Layout, suvrByRegion, covariates, Ranges);
         if (Ensemble is not null)
         {
@@ -101,5 +104,12 @@ public sealed class ResponseModel : IDisposable
         return new ResponseModel(ml, transformer, inputSchema, card, ranges ?? PlausibleRanges.Default, ModelCardJson.ReadEnsemble(versionDirectory));
     }
 
-    public void Dispose() => _engine.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        lock (_engineLock)
+        {
+            _engine.Dispose(); // not while a forecast of the engine runs
+        }
+    }
 }
