@@ -77,6 +77,27 @@ public static class DurableFile
         FolderSync.Flush(folder);
     }
 
+    /// <summary>Synchronous <see cref="WriteAsync"/>, for content produced piece by piece (e.g. a large preallocated file).</summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        var (target, folder, temporary) = Prepare(path);
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.None))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+        FolderSync.Flush(folder);
+    }
+
     private static void Write(string path, ReadOnlySpan<byte> content, bool flushToDisk)
     {
         var (target, folder, temporary) = Prepare(path);
