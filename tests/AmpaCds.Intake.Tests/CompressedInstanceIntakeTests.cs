@@ -27,7 +27,7 @@ public sealed class CompressedInstanceIntakeTests : IDisposable
         var rejection = await AcceptAsync(file.DatasetBytes, file.Syntax, slice);
 
         Assert.Null(rejection);
-        var stored = DicomFile.Open(_harness.Blobs.LocalPath(Key(slice)));
+        var stored = DicomFile.Open(await _harness.Blobs.GetAsync(Key(slice)));
         Assert.Equal(syntax, stored.TransferSyntax.Uid);
         Assert.Equal(file.DatasetBytes.ToArray(), Part10Instance.Split(stored.ToBytes()).DatasetBytes.ToArray());
         Assert.Equal(DicomPixelData.GetFrame(slice, 0), DicomPixelData.GetFrame(stored.Dataset, 0));

@@ -17,7 +17,7 @@ public sealed class InstanceIntakeTests : IDisposable
         Assert.Null(rejection);
 
         var key = SeriesKeys.Instance(PetDatasets.StudyUid, PetDatasets.SeriesUid, PetDatasets.SopInstance(slice));
-        var stored = DicomFile.Open(_harness.Blobs.LocalPath(key));
+        var stored = DicomFile.Open(await _harness.Blobs.GetAsync(key));
         Assert.Equal(DicomUids.PetImageStorage, stored.FileMetaInformation.GetString(DicomTags.MediaStorageSOPClassUID));
         Assert.Equal(2.0, stored.Dataset.GetDoubles(DicomTags.ImagePositionPatient)[2]);
         Assert.Equal("Test^Patient", stored.Dataset.GetString(DicomTags.PatientName));

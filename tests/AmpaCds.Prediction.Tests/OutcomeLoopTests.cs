@@ -2,6 +2,7 @@ using AmpaCds.Contracts.Prediction;
 using AmpaCds.Domain.Clinical;
 using AmpaCds.Prediction.Outcomes;
 using AmpaCds.Prediction.Registry;
+using AmpaCds.Prediction.Retraining;
 using AmpaCds.Prediction.Service;
 using AmpaCds.Prediction.Training;
 using AmpaCds.Research.Synthetic.Cohort;
@@ -16,6 +17,8 @@ public sealed class OutcomeLoopTests : IDisposable
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("ampacds-outcomes-");
     private readonly ActiveModel _active;
     private readonly OutcomeStore _store;
+    private readonly RetrainingJobs _jobs = new(TimeProvider.System);
+    private readonly RetrainingJobRunner _runner;
     private readonly PredictionApiService _api;
 
     public OutcomeLoopTests()
@@ -25,7 +28,8 @@ public sealed class OutcomeLoopTests : IDisposable
         registry.Activate(SharedModels.Default.Version);
         _active = new ActiveModel(registry);
         _store = new OutcomeStore(Path.Combine(_folder.FullName, "outcomes"));
-        _api = new PredictionApiService(_active, _store, NullLogger<PredictionApiService>.Instance);
+        _api = new PredictionApiService(_active, _store, _jobs, NullLogger<PredictionApiService>.Instance);
+        _runner = new RetrainingJobRunner(_jobs, _store, _active, NullLogger<RetrainingJobRunner>.Instance);
     }
 
     [Fact]
@@ -89,13 +93,64 @@ public sealed class OutcomeLoopTests : IDisposable
         Assert.Equal(patients.Count(p => p.Responder == true) / 40.0, all.ObservedResponseRate, 9);
         Assert.True(all.HasAuc);
 
-        var retrained = await _api.RetrainFromOutcomes(new RetrainFromOutcomesRequest { Activate = true, Seed = 2 }, null!);
+        // The runner is not started yet: the RPC answers with a queued job, so it cannot have trained on the caller's thread.
+        var queued = await _api.RetrainFromOutcomes(new RetrainFromOutcomesRequest { Activate = true, Seed = 2 }, null!);
+        Assert.Equal(Contracts.Prediction.RetrainingJobState.Queued, queued.State);
+        Assert.Equal(Contracts.Prediction.RetrainingJobState.Queued, (await _api.GetRetrainingJob(new GetRetrainingJobRequest { JobId = queued.JobId }, null!)).State);
+        Assert.Single((await _api.ListModels(new ListModelsRequest(), null!)).Models);
+
+        await _runner.StartAsync(CancellationToken.None);
+        var retrained = await FinishedAsync(queued.JobId);
+
+        Assert.Equal(Contracts.Prediction.RetrainingJobState.Succeeded, retrained.State);
+        Assert.Equal("", retrained.Error);
         Assert.Equal(40, retrained.CohortSize);
-        Assert.Equal(retrained.Version, _active.Current().Version);
-        Assert.Equal(OutcomeRetrainer.RecordedOutcomesOrigin, _active.Current().Card.Origin);
+        Assert.True(retrained.Activate);
+        using (var lease = _active.Acquire())
+        {
+            Assert.Equal(retrained.ModelVersion, lease.Model.Version);
+            Assert.Equal(OutcomeRetrainer.RecordedOutcomesOrigin, lease.Model.Card.Origin);
+        }
         var models = await _api.ListModels(new ListModelsRequest(), null!);
         Assert.Equal(2, models.Models.Count);
-        Assert.Equal(retrained.Version, models.ActiveVersion);
+        Assert.Equal(retrained.ModelVersion, models.ActiveVersion);
+    }
+
+    [Fact]
+    public async Task Retraining_on_too_few_outcomes_ends_failed_with_the_reason_and_registers_nothing()
+    {
+        await _runner.StartAsync(CancellationToken.None);
+        var queued = await _api.RetrainFromOutcomes(new RetrainFromOutcomesRequest { Activate = true }, null!);
+
+        var job = await FinishedAsync(queued.JobId);
+
+        Assert.Equal(Contracts.Prediction.RetrainingJobState.Failed, job.State);
+        Assert.Contains("Training needs at least", job.Error);
+        Assert.Equal("", job.ModelVersion);
+        Assert.Equal(SharedModels.Default.Version, _active.Registry.ActiveVersion);
+        Assert.Single(_active.Registry.ListVersions());
+    }
+
+    [Fact]
+    public async Task An_unknown_retraining_job_is_not_found()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => _api.GetRetrainingJob(new GetRetrainingJobRequest { JobId = "nope" }, null!));
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    // Bounded: a job that never finishes fails the test instead of hanging it.
+    private async Task<Contracts.Prediction.RetrainingJob> FinishedAsync(string jobId)
+    {
+        for (var attempt = 0; attempt < 1200; attempt++)
+        {
+            var job = await _api.GetRetrainingJob(new GetRetrainingJobRequest { JobId = jobId }, null!);
+            if (job.State is Contracts.Prediction.RetrainingJobState.Succeeded or Contracts.Prediction.RetrainingJobState.Failed)
+            {
+                return job;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"retraining job {jobId} did not finish within 2 minutes");
     }
 
     [Fact]
@@ -131,6 +186,8 @@ public sealed class OutcomeLoopTests : IDisposable
 
     public void Dispose()
     {
+        _runner.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _runner.Dispose();
         _active.Dispose();
         _folder.Delete(recursive: true);
     }

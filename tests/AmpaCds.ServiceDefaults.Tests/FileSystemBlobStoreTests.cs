@@ -37,6 +37,46 @@ public sealed class FileSystemBlobStoreTests : IDisposable
         Assert.Empty(store.List("x/"));
     }
 
+    [Fact]
+    public async Task StreamsInAndOutWithExistsListAndDelete()
+    {
+        var store = new FileSystemBlobStore(_root);
+        await store.PutAsync("reports/1.2/run.html", new MemoryStream([5, 6, 7, 8]));
+
+        Assert.True(await store.ExistsAsync("reports/1.2/run.html"));
+        Assert.Equal(["reports/1.2/run.html"], await store.ListAsync("reports/"));
+        await using (var read = await store.OpenReadAsync("reports/1.2/run.html"))
+        {
+            Assert.True(read.CanSeek);
+            Assert.Equal(4, read.Length);
+            var copy = new MemoryStream();
+            await read.CopyToAsync(copy);
+            Assert.Equal(new byte[] { 5, 6, 7, 8 }, copy.ToArray());
+        }
+
+        await store.DeleteAsync("reports/1.2/run.html");
+        await store.DeleteAsync("reports/1.2/run.html");
+        Assert.False(await store.ExistsAsync("reports/1.2/run.html"));
+        Assert.Empty(await store.ListAsync("reports/"));
+    }
+
+    [Fact]
+    public async Task OpeningAMissingKeyIsFileNotFoundEvenWhenItsFolderIsMissing()
+    {
+        var store = new FileSystemBlobStore(_root);
+        await Assert.ThrowsAsync<FileNotFoundException>(() => store.OpenReadAsync("nowhere/x.dcm"));
+        await store.PutAsync("somewhere/y.dcm", new byte[] { 1 });
+        await Assert.ThrowsAsync<FileNotFoundException>(() => store.OpenReadAsync("somewhere/x.dcm"));
+    }
+
+    [Fact]
+    public void TheJournalsLocalFolderIsUnderTheRootAndRefusesEscapes()
+    {
+        var store = new FileSystemBlobStore(_root);
+        Assert.Equal(Path.Combine(Path.GetFullPath(_root), ".intake-journal"), store.OwnLocalFolder(".intake-journal"));
+        Assert.Throws<BlobKeyException>(() => store.OwnLocalFolder("../elsewhere"));
+    }
+
     [Theory]
     [InlineData("../outside")]
     [InlineData("a/../../outside")]

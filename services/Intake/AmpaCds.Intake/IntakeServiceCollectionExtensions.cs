@@ -19,6 +19,7 @@ public static class IntakeServiceCollectionExtensions
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SeriesTracker>();
+        services.AddSingleton<SeriesDemographicsReader>();
         services.AddSingleton<SeriesCompletionQueue>();
         WrapBlobStoreForReadYourWrites(services);
         services.AddSingleton<DurableInstanceStore>();

@@ -1,5 +1,6 @@
 using AmpaCds.Prediction.Outcomes;
 using AmpaCds.Prediction.Registry;
+using AmpaCds.Prediction.Retraining;
 using AmpaCds.Prediction.Service;
 using AmpaCds.ServiceDefaults;
 using MassTransit;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AmpaCds.Prediction;
@@ -30,6 +32,9 @@ public static class PredictionServiceCollectionExtensions
                 ?? Path.Combine(provider.GetRequiredService<IOptions<AmpaCdsOptions>>().Value.ServiceDataFolder(ServiceName), "outcomes");
             return new OutcomeStore(folder);
         });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RetrainingJobs>();
+        services.AddHostedService<RetrainingJobRunner>();
         services.AddGrpc();
         services.AddHostedService<DefaultModelBootstrap>();
         return services;

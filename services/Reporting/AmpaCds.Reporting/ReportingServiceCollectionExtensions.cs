@@ -18,7 +18,6 @@ public static class ReportingServiceCollectionExtensions
     {
         services.AddSingleton(provider => new StudyRecordStore(Path.Combine(
             provider.GetRequiredService<IOptions<AmpaCdsOptions>>().Value.ServiceDataFolder(ServiceName), "studies")));
-        services.AddSingleton<PatientHeaderReader>();
         services.AddSingleton<ReportPublisher>();
         return services;
     }
@@ -26,6 +25,7 @@ public static class ReportingServiceCollectionExtensions
     public static void AddReportingConsumers(IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<ReportingSeriesReceivedConsumer>();
+        bus.AddConsumer<ReportingDemographicsConsumer>();
         bus.AddConsumer<ReportingUptakeMeasuredConsumer>();
         bus.AddConsumer<ReportingForecastIssuedConsumer>();
         bus.AddConsumer<ReportingPipelineFailureConsumer>();

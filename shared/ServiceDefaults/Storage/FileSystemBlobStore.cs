@@ -1,8 +1,9 @@
 namespace AmpaCds.ServiceDefaults.Storage;
 
 /// <summary>
-/// Blob store on a local folder. Writes go to a temporary file that is fsynced and then renamed,
-/// so a reader never sees a partial object and a success reply means the bytes survive a crash.
+/// Blob store on a local folder. Writes go through <see cref="DurableFile"/> (temporary file, fsync,
+/// rename, folder fsync), so a reader never sees a partial object and a success reply means the
+/// bytes survive a crash.
 /// </summary>
 public sealed class FileSystemBlobStore : IBlobStore
 {
@@ -17,64 +18,73 @@ public sealed class FileSystemBlobStore : IBlobStore
     public Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Write(key, content.Span, flushToDisk: true);
+        DurableFile.WriteAllBytes(PathOf(key), content.Span);
         return Task.CompletedTask;
     }
+
+    public Task PutAsync(string key, Stream content, CancellationToken cancellationToken = default) =>
+        DurableFile.WriteStreamAsync(PathOf(key), content, cancellationToken);
 
     /// <summary>
     /// Same temporary file and rename (readers never see part of the object), without the fsync: for a
     /// caller that already holds a durable copy and flushes the file system itself (Intake's journal).
     /// </summary>
-    public void PutUnflushed(string key, ReadOnlySpan<byte> content) => Write(key, content, flushToDisk: false);
+    public void PutUnflushed(string key, ReadOnlySpan<byte> content) => DurableFile.WriteAllBytesUnflushed(PathOf(key), content);
 
-    private void Write(string key, ReadOnlySpan<byte> content, bool flushToDisk)
+    public Task<byte[]> GetAsync(string key, CancellationToken cancellationToken = default) =>
+        File.ReadAllBytesAsync(PathOf(key), cancellationToken);
+
+    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
-        var path = LocalPath(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Guid.NewGuid():N}.partial";
+        cancellationToken.ThrowIfCancellationRequested();
+        var path = PathOf(key);
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk);
-            }
-            File.Move(temporary, path, overwrite: true);
+            // FileShare.Delete: an object replaced or deleted while it is read keeps the old bytes for this reader.
+            return Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1,
+                FileOptions.Asynchronous | FileOptions.SequentialScan));
         }
-        catch
+        catch (DirectoryNotFoundException error)
         {
-            File.Delete(temporary);
-            throw;
+            throw new FileNotFoundException(error.Message, key, error);
         }
     }
 
-    public Task<byte[]> GetAsync(string key, CancellationToken cancellationToken = default) =>
-        File.ReadAllBytesAsync(LocalPath(key), cancellationToken);
+    public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default) => Task.FromResult(Exists(key));
 
-    public bool Exists(string key) => File.Exists(LocalPath(key));
+    public Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default) => Task.FromResult(List(prefix));
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
+    public bool Exists(string key) => File.Exists(PathOf(key));
 
     public IReadOnlyList<string> List(string prefix)
     {
-        var folder = LocalPath(prefix);
+        var folder = PathOf(prefix);
         if (!Directory.Exists(folder))
         {
             return [];
         }
         return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(path => !path.EndsWith(".partial", StringComparison.Ordinal))
+            .Where(path => !path.EndsWith(DurableFile.TemporarySuffix, StringComparison.Ordinal))
             .Select(path => Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
     }
 
-    public string LocalPath(string key)
-    {
-        if (string.IsNullOrWhiteSpace(key) || key.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(key))
-        {
-            throw new BlobKeyException(key, "keys are relative and may not contain '..'");
-        }
-        return Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar));
-    }
+    /// <summary>
+    /// The local folder of a prefix, outside <see cref="IBlobStore"/> on purpose: only Intake's journal
+    /// may use it, for its own prefix, because the journal is Intake's node-local data and is inherently
+    /// a file (it must share the file system with the blobs that one syncfs flushes). No other service
+    /// reads or writes blobs through paths.
+    /// </summary>
+    public string OwnLocalFolder(string prefix) => PathOf(prefix);
 
     public long AvailableFreeBytes() => new DriveInfo(_root).AvailableFreeSpace;
+
+    private string PathOf(string key) => Path.Combine(_root, BlobKeys.Validate(key).Replace('/', Path.DirectorySeparatorChar));
 }

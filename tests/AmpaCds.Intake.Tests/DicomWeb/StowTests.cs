@@ -53,7 +53,7 @@ public sealed class StowTests : IAsyncLifetime
         using var response = await _host.Client.PostAsync("/dicomweb/studies", body.ToContent());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = DicomFile.Open(_host.Blobs.LocalPath(SeriesKeys.Instance(PetDatasets.StudyUid, PetDatasets.SeriesUid, PetDatasets.SopInstance(slice))));
+        var stored = DicomFile.Open(await _host.Blobs.GetAsync(SeriesKeys.Instance(PetDatasets.StudyUid, PetDatasets.SeriesUid, PetDatasets.SopInstance(slice))));
         Assert.Equal(syntax, stored.TransferSyntax.Uid);
     }
 
@@ -67,7 +67,7 @@ public sealed class StowTests : IAsyncLifetime
         using var response = await _host.Client.PostAsync("/dicomweb/studies", new MultipartDicomBody().Part(file).ToContent());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = DicomFile.Open(_host.Blobs.LocalPath(SeriesKeys.Instance(PetDatasets.StudyUid, series, series + ".1")));
+        var stored = DicomFile.Open(await _host.Blobs.GetAsync(SeriesKeys.Instance(PetDatasets.StudyUid, series, series + ".1")));
         Assert.Equal(TransferSyntax.ExplicitVRLittleEndian.Uid, stored.TransferSyntax.Uid);
         Assert.Equal(63f, DicomPixelData.GetFrame(stored.Dataset, 0)[63]);
     }

@@ -44,7 +44,9 @@ public sealed class StoredInstanceIndex(IBlobStore blobs, ILogger<StoredInstance
     {
         try
         {
-            return StoredInstance.FromHeader(DicomFile.Open(blobs.LocalPath(key), HeaderOnly).Dataset);
+            // QIDO-RS and C-FIND search synchronously; the file store's open completes synchronously.
+            using var stream = blobs.OpenReadAsync(key).GetAwaiter().GetResult();
+            return StoredInstance.FromHeader(DicomFile.Open(stream, HeaderOnly).Dataset);
         }
         catch (Exception error) when (error is DicomFormatException or IOException)
         {

@@ -23,11 +23,11 @@ public static class WadoEndpoints
         group.MapGet("/studies/{study}/series/{series}/instances/{sop}", (HttpContext context, WadoRetrieve wado, string study, string series, string sop) =>
             InstancesAsync(context, wado, () => WadoTarget.Parse(study, series, sop)));
         group.MapGet("/studies/{study}/metadata", (HttpContext context, WadoRetrieve wado, string study) =>
-            Metadata(context, wado, () => WadoTarget.Parse(study)));
+            MetadataAsync(context, wado, () => WadoTarget.Parse(study)));
         group.MapGet("/studies/{study}/series/{series}/metadata", (HttpContext context, WadoRetrieve wado, string study, string series) =>
-            Metadata(context, wado, () => WadoTarget.Parse(study, series)));
+            MetadataAsync(context, wado, () => WadoTarget.Parse(study, series)));
         group.MapGet("/studies/{study}/series/{series}/instances/{sop}/metadata", (HttpContext context, WadoRetrieve wado, string study, string series, string sop) =>
-            Metadata(context, wado, () => WadoTarget.Parse(study, series, sop)));
+            MetadataAsync(context, wado, () => WadoTarget.Parse(study, series, sop)));
         return endpoints;
     }
 
@@ -36,7 +36,7 @@ public static class WadoEndpoints
     {
         try
         {
-            var files = wado.Find(target());
+            var files = await wado.FindAsync(target(), context.RequestAborted);
             var parts = await wado.PlanAsync(files, WadoAccept.AcceptedSyntaxes(context.Request), context.RequestAborted);
             return new WadoMultipartResult(parts, wado.Logger);
         }
@@ -46,11 +46,11 @@ public static class WadoEndpoints
         }
     }
 
-    private static IResult Metadata(HttpContext context, WadoRetrieve wado, Func<WadoTarget> target)
+    private static async Task<IResult> MetadataAsync(HttpContext context, WadoRetrieve wado, Func<WadoTarget> target)
     {
         try
         {
-            var files = wado.Find(target());
+            var files = await wado.FindAsync(target(), context.RequestAborted);
             if (!DicomJson.IsAcceptable(context.Request))
             {
                 throw new DicomWebRequestException(StatusCodes.Status406NotAcceptable,

@@ -26,7 +26,7 @@ public sealed class WadoMetadataResult(IReadOnlyList<WadoStoredFile> files, ILog
         writer.WriteStartArray();
         foreach (var file in files)
         {
-            if (ReadHeader(file) is { } dataset)
+            if (await ReadHeaderAsync(file, cancellationToken) is { } dataset)
             {
                 WadoMetadataJson.Dataset(dataset).WriteTo(writer);
                 await writer.FlushAsync(cancellationToken);
@@ -36,11 +36,11 @@ public sealed class WadoMetadataResult(IReadOnlyList<WadoStoredFile> files, ILog
         await writer.FlushAsync(cancellationToken);
     }
 
-    private DicomDataset? ReadHeader(WadoStoredFile file)
+    private async Task<DicomDataset?> ReadHeaderAsync(WadoStoredFile file, CancellationToken cancellationToken)
     {
         try
         {
-            return DicomFile.Open(file.Path, HeaderOnly).Dataset;
+            return await file.ReadHeaderAsync(HeaderOnly, cancellationToken);
         }
         catch (Exception error) when (error is DicomFormatException or IOException)
         {

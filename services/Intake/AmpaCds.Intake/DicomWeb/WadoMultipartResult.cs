@@ -39,10 +39,10 @@ public sealed class WadoMultipartResult(IReadOnlyList<WadoResponsePart> parts, I
 
     private async Task WritePartAsync(Stream body, string boundary, WadoStoredFile file, CancellationToken cancellationToken)
     {
-        FileStream stream;
+        Stream stream;
         try
         {
-            stream = file.OpenRead();
+            stream = await file.OpenReadAsync(cancellationToken);
         }
         catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -69,7 +69,7 @@ public sealed class WadoMultipartResult(IReadOnlyList<WadoResponsePart> parts, I
         byte[] converted;
         try
         {
-            var stored = DicomFile.Open(await File.ReadAllBytesAsync(file.Path, cancellationToken));
+            var stored = DicomFile.Open(await file.Blobs.GetAsync(file.Key, cancellationToken));
             converted = DicomFile.Create(DicomDecompressor.Decompress(stored.Dataset), TransferSyntax.ExplicitVRLittleEndian.Uid).ToBytes();
         }
         catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException or DicomFormatException or NotSupportedException)

@@ -20,18 +20,18 @@ public sealed class WadoRetrieve(IBlobStore blobs, ILogger<WadoRetrieve> logger)
     private const string InstanceSuffix = ".dcm";
 
     /// <summary>The instances in key order (series, then SOP Instance UID); a 404 when there are none.</summary>
-    public IReadOnlyList<WadoStoredFile> Find(WadoTarget target)
+    public async Task<IReadOnlyList<WadoStoredFile>> FindAsync(WadoTarget target, CancellationToken cancellationToken)
     {
         if (target.SopInstanceUid is not null)
         {
             var key = SeriesKeys.Instance(target.StudyUid, target.SeriesUid!, target.SopInstanceUid);
-            return blobs.Exists(key) ? [ToFile(key)] : throw NotFound(target);
+            return await blobs.ExistsAsync(key, cancellationToken) ? [ToFile(key)] : throw await NotFoundAsync(target, cancellationToken);
         }
         var prefix = target.SeriesUid is not null
             ? SeriesKeys.InstancesPrefix(target.StudyUid, target.SeriesUid)
             : $"studies/{target.StudyUid}/";
-        var files = blobs.List(prefix).Where(IsInstanceKey).Select(ToFile).ToList();
-        return files.Count > 0 ? files : throw NotFound(target);
+        var files = (await blobs.ListAsync(prefix, cancellationToken)).Where(IsInstanceKey).Select(ToFile).ToList();
+        return files.Count > 0 ? files : throw await NotFoundAsync(target, cancellationToken);
     }
 
     /// <summary>
@@ -100,7 +100,7 @@ public sealed class WadoRetrieve(IBlobStore blobs, ILogger<WadoRetrieve> logger)
     private WadoStoredFile ToFile(string key)
     {
         var name = key[(key.LastIndexOf('/') + 1)..];
-        return new WadoStoredFile(key, blobs.LocalPath(key), name[..^InstanceSuffix.Length]);
+        return new WadoStoredFile(key, name[..^InstanceSuffix.Length], blobs);
     }
 
     // studies/{study}/{series}/instances/{sop}.dcm; the completion marker and other files are not instances.
@@ -108,11 +108,11 @@ public sealed class WadoRetrieve(IBlobStore blobs, ILogger<WadoRetrieve> logger)
         key.EndsWith(InstanceSuffix, StringComparison.Ordinal) && key.Contains(InstanceFolder, StringComparison.Ordinal);
 
     // Says which level is missing, so a client with a wrong series UID is not told the whole study is unknown.
-    private DicomWebRequestException NotFound(WadoTarget target)
+    private async Task<DicomWebRequestException> NotFoundAsync(WadoTarget target, CancellationToken cancellationToken)
     {
-        var studyKnown = blobs.List($"studies/{target.StudyUid}/").Any(IsInstanceKey);
+        var studyKnown = (await blobs.ListAsync($"studies/{target.StudyUid}/", cancellationToken)).Any(IsInstanceKey);
         var seriesKnown = target.SeriesUid is not null
-            && blobs.List(SeriesKeys.InstancesPrefix(target.StudyUid, target.SeriesUid)).Any(IsInstanceKey);
+            && (await blobs.ListAsync(SeriesKeys.InstancesPrefix(target.StudyUid, target.SeriesUid), cancellationToken)).Any(IsInstanceKey);
         var reason = !studyKnown ? $"study {target.StudyUid} is not stored"
             : target.SopInstanceUid is null || !seriesKnown ? $"series {target.SeriesUid} is not stored in study {target.StudyUid}"
             : $"instance {target.SopInstanceUid} is not stored in series {target.SeriesUid} of study {target.StudyUid}";

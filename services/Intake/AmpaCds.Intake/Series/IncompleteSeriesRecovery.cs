@@ -12,16 +12,16 @@ namespace AmpaCds.Intake.Series;
 public sealed class IncompleteSeriesRecovery(IBlobStore blobs, SeriesTracker tracker, ILogger<IncompleteSeriesRecovery> logger)
     : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var recovered = 0;
-        var bySeries = blobs.List("studies/")
+        var bySeries = (await blobs.ListAsync("studies/", cancellationToken))
             .Select(key => key.Split('/'))
             .Where(parts => parts is ["studies", _, _, "instances", _] && parts[4].EndsWith(".dcm", StringComparison.Ordinal))
             .GroupBy(parts => (Study: parts[1], Series: parts[2]));
         foreach (var series in bySeries)
         {
-            if (blobs.Exists(SeriesKeys.CompletionMarker(series.Key.Study, series.Key.Series)))
+            if (await blobs.ExistsAsync(SeriesKeys.CompletionMarker(series.Key.Study, series.Key.Series), cancellationToken))
             {
                 continue;
             }
@@ -36,7 +36,6 @@ public sealed class IncompleteSeriesRecovery(IBlobStore blobs, SeriesTracker tra
         {
             logger.LogInformation("Recovered {Count} series stored before a restart but never announced", recovered);
         }
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

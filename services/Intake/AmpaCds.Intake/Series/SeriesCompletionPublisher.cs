@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace AmpaCds.Intake.Series;
 
 /// <summary>
-/// Publishes PetSeriesReceived for each completed series, then writes the completion marker.
+/// Publishes StudyDemographicsCaptured (for Reporting only) and PetSeriesReceived for each completed
+/// series, then writes the completion marker.
 /// A series whose publish fails goes back to the tracker and is tried again after the quiet
 /// period; one without a marker at start-up is recovered, so a series is never silently lost.
 /// </summary>
@@ -20,6 +21,7 @@ public sealed class SeriesCompletionPublisher(
     IBus bus,
     IBlobStore blobs,
     DurableInstanceStore store,
+    SeriesDemographicsReader demographics,
     IOptions<IntakeOptions> options,
     TimeProvider clock,
     ILogger<SeriesCompletionPublisher> logger) : BackgroundService
@@ -59,6 +61,8 @@ public sealed class SeriesCompletionPublisher(
         {
             // Quantification reads the instance files: every acknowledged instance must be in its file first.
             await store.WhenVisibleAsync(cancellationToken);
+            // Published first so Reporting usually has the header before the run's results; it copes with either order.
+            await bus.Publish(await demographics.ReadAsync(correlationId, series, cancellationToken), cancellationToken);
             await bus.Publish(new PetSeriesReceived(correlationId, series.StudyUid, series.SeriesUid,
                 SeriesKeys.InstancesPrefix(series.StudyUid, series.SeriesUid), series.InstanceCount,
                 series.CompletionReason, clock.GetUtcNow()), cancellationToken);

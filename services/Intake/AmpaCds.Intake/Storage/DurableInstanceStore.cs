@@ -71,7 +71,7 @@ public sealed class DurableInstanceStore : IDisposable
                 async token => await _blobs.PutAsync(key, content, token), cancellationToken);
             return;
         }
-        _ = _blobs.LocalPath(key); // a bad key fails here, before it is journalled
+        BlobKeys.Validate(key); // a bad key fails here, before it is journalled
         lock (_appendGate)
         {
             var (journal, writer) = OpenLocked();
@@ -217,7 +217,7 @@ public sealed class DurableInstanceStore : IDisposable
         {
             return (_journal, _writer);
         }
-        var folder = Path.GetDirectoryName(_blobs.LocalPath($"{JournalFolderKey}/{InstanceJournal.CheckpointName}"))!;
+        var folder = _files!.OwnLocalFolder(JournalFolderKey);
         var journal = InstanceJournal.Open(folder, SegmentBytes);
         try
         {

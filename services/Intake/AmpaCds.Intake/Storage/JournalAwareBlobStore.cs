@@ -15,6 +15,30 @@ internal sealed class JournalAwareBlobStore(IBlobStore inner, DurableInstanceSto
     public Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
         inner.PutAsync(key, content, cancellationToken);
 
+    public Task PutAsync(string key, Stream content, CancellationToken cancellationToken = default) =>
+        inner.PutAsync(key, content, cancellationToken);
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default) =>
+        inner.DeleteAsync(key, cancellationToken);
+
+    public async Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await WaitAsync(cancellationToken);
+        return await inner.OpenReadAsync(key, cancellationToken);
+    }
+
+    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await WaitAsync(cancellationToken);
+        return await inner.ExistsAsync(key, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        await WaitAsync(cancellationToken);
+        return await inner.ListAsync(prefix, cancellationToken);
+    }
+
     public async Task<byte[]> GetAsync(string key, CancellationToken cancellationToken = default)
     {
         await WaitAsync(cancellationToken);
@@ -31,12 +55,6 @@ internal sealed class JournalAwareBlobStore(IBlobStore inner, DurableInstanceSto
     {
         Wait();
         return inner.List(prefix);
-    }
-
-    public string LocalPath(string key)
-    {
-        Wait();
-        return inner.LocalPath(key);
     }
 
     public long AvailableFreeBytes() => inner.AvailableFreeBytes();

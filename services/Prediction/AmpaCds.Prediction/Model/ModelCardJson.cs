@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AmpaCds.Prediction.Ensemble;
+using AmpaCds.ServiceDefaults.Storage;
 
 namespace AmpaCds.Prediction.Model;
 
@@ -16,7 +17,7 @@ internal static class ModelCardJson
     };
 
     public static void WriteEnsemble(ForecastEnsemble ensemble, string directory) =>
-        File.WriteAllText(Path.Combine(directory, EnsembleFileName), JsonSerializer.Serialize(ensemble, Options));
+        DurableFile.WriteAllText(Path.Combine(directory, EnsembleFileName), JsonSerializer.Serialize(ensemble, Options));
 
     /// <summary>Null when the version has no ensemble (tree models, versions saved before ensembles existed).</summary>
     public static ForecastEnsemble? ReadEnsemble(string directory) =>
@@ -25,7 +26,7 @@ internal static class ModelCardJson
             : null;
 
     public static void Write(ModelCard card, string directory) =>
-        File.WriteAllText(Path.Combine(directory, FileName), JsonSerializer.Serialize(card, Options));
+        DurableFile.WriteAllText(Path.Combine(directory, FileName), JsonSerializer.Serialize(card, Options));
 
     public static ModelCard Read(string directory) =>
         JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(Path.Combine(directory, FileName)), Options)

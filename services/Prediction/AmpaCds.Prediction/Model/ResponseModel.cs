@@ -1,5 +1,6 @@
 using AmpaCds.Prediction.Ensemble;
 using AmpaCds.Prediction.Features;
+using AmpaCds.ServiceDefaults.Storage;
 using Microsoft.ML;
 
 namespace AmpaCds.Prediction.Model;
@@ -17,6 +18,7 @@ public sealed class ResponseModel : IDisposable
     private readonly DataViewSchema _inputSchema;
     private readonly PredictionEngine<ModelInput, ModelOutput> _engine;
     private readonly Lock _engineLock = new();
+    private volatile bool _disposed;
 
     internal ResponseModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, ModelCard card, PlausibleRanges ranges,
         ForecastEnsemble? ensemble = null)
@@ -50,6 +52,8 @@ public sealed class ResponseModel : IDisposable
     /// </summary>
     public DetailedForecast Forecast(IReadOnlyDictionary<string, double> suvrByRegion, PatientCovariates? covariates = null)
     {
+        // A disposed ML.NET engine may still answer; refusing makes use after dispose (a lease bug) visible.
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var features = FeatureValidator.BuildFeatures(Layout, suvrByRegion, covariates, Ranges);
         if (Ensemble is not null)
         {
@@ -75,6 +79,7 @@ public sealed class ResponseModel : IDisposable
         var staging = Path.Combine(rootDirectory, $".staging-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         _ml.Model.Save(_transformer, _inputSchema, Path.Combine(staging, ModelFileName));
+        DurableFile.FlushExisting(Path.Combine(staging, ModelFileName)); // ML.NET writes to a path without flushing
         ModelCardJson.Write(Card, staging);
         if (Ensemble is not null)
         {
@@ -88,6 +93,7 @@ public sealed class ResponseModel : IDisposable
         }
 
         Directory.Move(staging, target);
+        DurableFile.FlushFolder(rootDirectory); // the version's folder entry survives a crash
         return target;
     }
 
@@ -100,5 +106,12 @@ public sealed class ResponseModel : IDisposable
         return new ResponseModel(ml, transformer, inputSchema, card, ranges ?? PlausibleRanges.Default, ModelCardJson.ReadEnsemble(versionDirectory));
     }
 
-    public void Dispose() => _engine.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        lock (_engineLock)
+        {
+            _engine.Dispose(); // not while a forecast of the engine runs
+        }
+    }
 }

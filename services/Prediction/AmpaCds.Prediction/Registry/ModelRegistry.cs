@@ -1,6 +1,8 @@
 using AmpaCds.Prediction.Model;
+using AmpaCds.ServiceDefaults.Storage;
 
 namespace AmpaCds.Prediction.Registry;
+
 
 /// <summary>
 /// A folder of model versions (&lt;root&gt;/&lt;version&gt;/model.zip + model-card.json) and a pointer file naming the
@@ -46,9 +48,7 @@ public sealed class ModelRegistry
             throw new DirectoryNotFoundException($"Model version '{version}' is not in registry '{RootDirectory}'.");
         }
 
-        var temporary = PointerPath + $".{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temporary, version);
-        File.Move(temporary, PointerPath, overwrite: true);
+        DurableFile.WriteAllText(PointerPath, version);
     }
 
     public ResponseModel LoadActive() =>

@@ -19,7 +19,8 @@ public sealed class ForecastConsumer(ActiveModel activeModel, OutcomeStore outco
     public async Task Consume(ConsumeContext<RegionalUptakeMeasured> context)
     {
         var message = context.Message;
-        var model = activeModel.Current();
+        using var lease = activeModel.Acquire();
+        var model = lease.Model;
         try
         {
             var suvr = message.Regions.ToDictionary(region => region.Name, region => region.Suvr, StringComparer.Ordinal);

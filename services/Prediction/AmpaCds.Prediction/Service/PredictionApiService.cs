@@ -4,6 +4,7 @@ using AmpaCds.Prediction.Ensemble;
 using AmpaCds.Prediction.Features;
 using AmpaCds.Prediction.Model;
 using AmpaCds.Prediction.Outcomes;
+using AmpaCds.Prediction.Retraining;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
@@ -13,12 +14,13 @@ namespace AmpaCds.Prediction.Service;
 /// gRPC PredictionApi. Bad input is an answer with a status and the reason (INVALID_ARGUMENT, NOT_FOUND,
 /// FAILED_PRECONDITION), never a forecast. Logs carry model versions and counts, no subject keys.
 /// </summary>
-public sealed class PredictionApiService(ActiveModel activeModel, OutcomeStore outcomes, ILogger<PredictionApiService> logger)
+public sealed class PredictionApiService(ActiveModel activeModel, OutcomeStore outcomes, RetrainingJobs retraining, ILogger<PredictionApiService> logger)
     : PredictionApi.PredictionApiBase
 {
     public override Task<ForecastReply> Forecast(ForecastRequest request, ServerCallContext context)
     {
-        var model = activeModel.Current();
+        using var lease = activeModel.Acquire();
+        var model = lease.Model;
         var covariates = request is { HasAge: true, HasBaselineMadrs: true } ? new PatientCovariates(request.Age, request.BaselineMadrs) : null;
         DetailedForecast detail;
         try
@@ -107,26 +109,13 @@ public sealed class PredictionApiService(ActiveModel activeModel, OutcomeStore o
 
     public override Task<RetrainFromOutcomesReply> RetrainFromOutcomes(RetrainFromOutcomesRequest request, ServerCallContext context)
     {
-        ResponseModel model;
-        try
-        {
-            model = OutcomeRetrainer.Retrain(outcomes, activeModel.Registry, request.Seed == 0 ? 1 : request.Seed, request.Activate);
-        }
-        catch (ArgumentException error)
-        {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, error.Message));
-        }
-
-        using (model)
-        {
-            logger.LogInformation("Retrained {Version} from {Count} recorded outcomes (activated: {Activated})", model.Version, model.Card.CohortSize, request.Activate);
-            return Task.FromResult(new RetrainFromOutcomesReply
-            {
-                Version = model.Version,
-                CohortSize = model.Card.CohortSize,
-                Activated = request.Activate,
-                ModelCardSummary = model.Card.Summary,
-            });
-        }
+        var job = retraining.Enqueue(request.Seed == 0 ? 1 : request.Seed, request.Activate);
+        logger.LogInformation("Retraining job {Job} queued (activate: {Activate})", job.Id, job.Activate);
+        return Task.FromResult(new RetrainFromOutcomesReply { JobId = job.Id, State = RetrainingJobReplies.From(job.State) });
     }
+
+    public override Task<Contracts.Prediction.RetrainingJob> GetRetrainingJob(GetRetrainingJobRequest request, ServerCallContext context) =>
+        Task.FromResult(retraining.Find(request.JobId) is { } job
+            ? RetrainingJobReplies.From(job)
+            : throw new RpcException(new Status(StatusCode.NotFound, $"no retraining job '{request.JobId}' (ids are forgotten after a restart)")));
 }

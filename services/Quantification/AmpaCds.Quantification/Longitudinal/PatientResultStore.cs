@@ -24,7 +24,7 @@ public sealed class PatientResultStore(IBlobStore blobs)
     public async Task<StoredStudyResult?> FindBaselineAsync(string patientKey, StoredStudyResult current, CancellationToken cancellationToken)
     {
         var candidates = new List<StoredStudyResult>();
-        foreach (var key in blobs.List(Prefix(patientKey)).Where(key => key.EndsWith(".json", StringComparison.Ordinal)))
+        foreach (var key in (await blobs.ListAsync(Prefix(patientKey), cancellationToken)).Where(key => key.EndsWith(".json", StringComparison.Ordinal)))
         {
             var stored = JsonSerializer.Deserialize<StoredStudyResult>(await blobs.GetAsync(key, cancellationToken), Json);
             if (stored is not null && stored.StudyInstanceUid != current.StudyInstanceUid

@@ -58,7 +58,7 @@ public sealed class SeriesQuantificationHandler(
 
     private async Task<IReadOnlyList<DicomDataset>> LoadAsync(string prefix, CancellationToken cancellationToken)
     {
-        var keys = blobs.List(prefix).Where(key => key.EndsWith(".dcm", StringComparison.Ordinal)).ToList();
+        var keys = (await blobs.ListAsync(prefix, cancellationToken)).Where(key => key.EndsWith(".dcm", StringComparison.Ordinal)).ToList();
         if (keys.Count == 0)
         {
             throw new PetSeriesException($"no stored instances under '{prefix}'");

@@ -5,19 +5,17 @@ using MassTransit;
 
 namespace AmpaCds.Reporting.Consumers;
 
-public sealed class ReportingSeriesReceivedConsumer(StudyRecordStore store, PatientHeaderReader headers, ReportPublisher reports)
+public sealed class ReportingSeriesReceivedConsumer(StudyRecordStore store, ReportPublisher reports)
     : IConsumer<PetSeriesReceived>
 {
     public async Task Consume(ConsumeContext<PetSeriesReceived> context)
     {
         var message = context.Message;
-        var patient = await headers.ReadAsync(message.SeriesBlobPrefix, context.CancellationToken);
         var record = store.Update(message.StudyInstanceUid, current =>
             StageRules.Advance(current, message.CorrelationId, PipelineStage.Received, $"{message.InstanceCount} instances ({message.CompletionReason})") with
             {
                 SeriesInstanceUid = message.SeriesInstanceUid,
                 SeriesBlobPrefix = message.SeriesBlobPrefix,
-                Patient = patient,
             });
         await reports.RenderIfReadyAsync(record, context.CancellationToken);
     }

@@ -23,5 +23,5 @@ public sealed record StudyRecord
     public bool ReadyToRender => Uptake is not null && Forecast is not null && Stage != PipelineStage.Failed;
 }
 
-/// <summary>The identifying header fields shown on the report; read from the stored instance, never from messages.</summary>
+/// <summary>The identifying header fields shown on the report; sent by Intake in StudyDemographicsCaptured, to Reporting only.</summary>
 public sealed record PatientHeader(string PatientName, string PatientId, string StudyDate, string StudyDescription);

@@ -1,3 +1,4 @@
+using AmpaCds.ServiceDefaults.Storage;
 using System.Text.Json;
 using AmpaCds.Contracts.Reporting;
 
@@ -73,9 +74,6 @@ public sealed class StudyRecordStore
 
     private void Persist(StudyRecord record)
     {
-        var path = Path.Combine(_folder, $"{record.StudyInstanceUid}.json");
-        var temporary = path + ".partial";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(record, Json));
-        File.Move(temporary, path, overwrite: true);
+        DurableFile.WriteJson(Path.Combine(_folder, $"{record.StudyInstanceUid}.json"), record, Json);
     }
 }

@@ -1,3 +1,4 @@
+using AmpaCds.ServiceDefaults.Storage;
 using Microsoft.Win32.SafeHandles;
 
 namespace AmpaCds.Intake.Storage.Journal;
@@ -17,11 +18,7 @@ internal sealed class JournalCheckpointFile : IDisposable
     {
         if (!File.Exists(path))
         {
-            using var stream = new FileStream(path + ".partial", FileMode.Create, FileAccess.Write, FileShare.None, 0);
-            stream.Write(new byte[JournalRecordFormat.Alignment]);
-            stream.Flush(flushToDisk: true);
-            stream.Close();
-            File.Move(path + ".partial", path);
+            DurableFile.WriteAllBytes(path, new byte[JournalRecordFormat.Alignment]);
         }
         return new JournalCheckpointFile(File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, FileOptions.None));
     }

@@ -1,3 +1,4 @@
+using AmpaCds.ServiceDefaults.Storage;
 using Microsoft.Win32.SafeHandles;
 
 namespace AmpaCds.Intake.Storage.Journal;
@@ -98,18 +99,13 @@ internal sealed class JournalSegment : IDisposable
 
     public void Dispose() => _handle.Dispose();
 
-    private static void CreateZeroFilled(string path, long capacity)
+    // Through DurableFile: the folder is flushed too, so the segment's name survives a crash before any record is trusted to it.
+    private static void CreateZeroFilled(string path, long capacity) => DurableFile.Write(path, stream =>
     {
-        var temporary = path + ".partial";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 0))
+        var zeros = new byte[ZeroChunk];
+        for (long written = 0; written < capacity; written += ZeroChunk)
         {
-            var zeros = new byte[ZeroChunk];
-            for (long written = 0; written < capacity; written += ZeroChunk)
-            {
-                stream.Write(zeros, 0, (int)Math.Min(ZeroChunk, capacity - written));
-            }
-            stream.Flush(flushToDisk: true);
+            stream.Write(zeros, 0, (int)Math.Min(ZeroChunk, capacity - written));
         }
-        File.Move(temporary, path);
-    }
+    });
 }
