@@ -25,6 +25,7 @@ public sealed partial class OutboxDispatcher<TContext>(
     OutboxSignal<TContext> signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : DbContext, IMessagingDbContext
 {
@@ -37,6 +38,20 @@ public sealed partial class OutboxDispatcher<TContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromSeconds(_options.PollIntervalSeconds);
+        // The bus is a hosted service registered after this one; publishing before it runs would
+        // only fail and back off, so the first round waits until every hosted service started.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            try
+            {
+                await started.Task.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             var moreWaiting = false;

@@ -1,0 +1,118 @@
+using AmpaCds.Contracts.Messages;
+using AmpaCds.Persistence.Messaging;
+using AmpaCds.Persistence.Tests.Support;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AmpaCds.Persistence.Tests;
+
+/// <summary>Outbox rows leave through a real MassTransit bus, in order, with their ids and lineage, even after a failure.</summary>
+public abstract class OutboxTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+    where TDatabase : DatabaseFixture
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private TestServiceHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await TestServiceHost.StartAsync(database);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task ConsumerEffect_PublishesItsOutboxRowsInOrder_WithRowIdsAndLineage_AndARedeliveryAddsNothing()
+    {
+        var correlationId = Guid.NewGuid();
+        var incomingId = Guid.NewGuid();
+        var bus = _host.Services.GetRequiredService<IBus>();
+        var request = new QuantificationRequested(correlationId, "1.2.840.1", "1.2.840.1.1", "series/1");
+
+        await bus.Publish(request, publish => { publish.MessageId = incomingId; publish.CorrelationId = correlationId; });
+        var received = await _host.Received.WaitForAsync(
+            all => all.Count(message => message.CorrelationId == correlationId) >= 3, Wait);
+
+        var rows = await _host.QueryAsync(db => db.Outbox.Where(row => row.ParentMessageId == incomingId)
+            .OrderBy(row => row.CreatedAtUtcTicks).ToListAsync());
+        var mine = received.Where(message => message.CorrelationId == correlationId).ToList();
+        Assert.Equal(["reason 1", "reason 2", "reason 3"], mine.Select(message => ((PredictionFailed)message.Message).Reason));
+        Assert.Equal(rows.Select(row => (Guid?)row.Id), mine.Select(message => message.MessageId));
+        Assert.All(mine, message => Assert.Equal(incomingId.ToString(), message.ParentMessageId));
+        Assert.All(mine, message => Assert.Equal("1.2.840.1.1", ((PredictionFailed)message.Message).SeriesInstanceUid));
+        await WaitUntilAsync(() => _host.QueryAsync(db => db.Outbox.AllAsync(row => row.ParentMessageId != incomingId || row.SentAtUtcTicks != null)));
+
+        // The same message again (a broker redelivery): no second effect, no new outgoing rows.
+        await bus.Publish(request, publish => { publish.MessageId = incomingId; publish.CorrelationId = correlationId; });
+        await WaitUntilAsync(() => Task.FromResult(_host.Outcomes.All.Contains((incomingId, false))));
+        Assert.Equal([(incomingId, true), (incomingId, false)], _host.Outcomes.All.Where(outcome => outcome.MessageId == incomingId));
+        Assert.Equal(1, await _host.EffectCountAsync(incomingId));
+        Assert.Equal(3, await _host.QueryAsync(db => db.Outbox.CountAsync(row => row.ParentMessageId == incomingId)));
+    }
+
+    [Fact]
+    public async Task PublishFailure_LeavesTheRowUnsentWithAttempts_AndItIsSentLater()
+    {
+        var messageId = Guid.NewGuid();
+        var correlationId = Guid.NewGuid();
+        var outbox = _host.Services.GetRequiredService<MessageOutbox>();
+        _host.PublishFailure.Failing = true;
+        Guid rowId = default;
+
+        Assert.True(await _host.RunOnceAsync(messageId, (db, _) =>
+        {
+            rowId = outbox.Enqueue(db, new PredictionFailed(correlationId, "1.2", "1.2.3", "after an outage", DateTimeOffset.UnixEpoch),
+                new MessageLineage(correlationId, null, messageId));
+            return Task.CompletedTask;
+        }));
+        await WaitUntilAsync(() => _host.QueryAsync(async db => (await db.Outbox.SingleAsync(row => row.Id == rowId)).Attempts > 0));
+        var failed = await _host.QueryAsync(db => db.Outbox.SingleAsync(row => row.Id == rowId));
+        Assert.Null(failed.SentAtUtcTicks);
+        Assert.Contains("injected publish failure", failed.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain(_host.Received.All, message => message.MessageId == rowId);
+
+        _host.PublishFailure.Failing = false;
+        var received = await _host.Received.WaitForAsync(all => all.Any(message => message.MessageId == rowId), Wait);
+
+        var delivered = received.Single(message => message.MessageId == rowId);
+        Assert.Equal("after an outage", ((PredictionFailed)delivered.Message).Reason);
+        Assert.Equal(messageId.ToString(), delivered.ParentMessageId);
+        await WaitUntilAsync(() => _host.QueryAsync(async db => (await db.Outbox.SingleAsync(row => row.Id == rowId)).SentAtUtcTicks != null));
+    }
+
+    [Fact]
+    public async Task NaNInAMessage_SurvivesTheOutbox()
+    {
+        var messageId = Guid.NewGuid();
+        var correlationId = Guid.NewGuid();
+        var outbox = _host.Services.GetRequiredService<MessageOutbox>();
+        var measured = new RegionalUptakeMeasured(correlationId, "1.2", "1.2.3",
+            [new RegionalUptake("cerebellum", double.NaN, double.NaN, 0, 0), new RegionalUptake("striatum", 2.5, 1.25, 10, 1)],
+            "whole-brain", 2.0, new RegistrationQuality(0.9, true, "ok"), "atlas-1", 0.01, DateTimeOffset.UnixEpoch);
+
+        Assert.True(await _host.RunOnceAsync(messageId, (db, _) =>
+        {
+            outbox.Enqueue(db, measured, MessageLineage.Root(correlationId));
+            return Task.CompletedTask;
+        }));
+        var received = await _host.Received.WaitForAsync(all => all.Any(message => message.CorrelationId == correlationId), Wait);
+
+        var message = (RegionalUptakeMeasured)received.Single(message => message.CorrelationId == correlationId).Message;
+        Assert.True(double.IsNaN(message.Regions[0].SuvMean));
+        Assert.Equal(1.25, message.Regions[1].Suvr);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var limit = new CancellationTokenSource(Wait);
+        while (!await condition())
+        {
+            if (limit.IsCancellationRequested)
+            {
+                throw new TimeoutException($"condition not met within {Wait}");
+            }
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+}
+
+public sealed class SqliteOutboxTests(SqliteDatabaseFixture database) : OutboxTests<SqliteDatabaseFixture>(database);
+
+public sealed class PostgresOutboxTests(PostgresDatabaseFixture database) : OutboxTests<PostgresDatabaseFixture>(database);
