@@ -22,6 +22,7 @@ public abstract class MigrationTests<TDatabase>(TDatabase database) : IClassFixt
         }
 
         await host.StartAsync();
+        long processedAt;
         try
         {
             await using (var scope = host.Services.CreateAsyncScope())
@@ -31,7 +32,9 @@ public abstract class MigrationTests<TDatabase>(TDatabase database) : IClassFixt
                 Assert.Empty(await db.Database.GetPendingMigrationsAsync());
                 // Every table exists and round-trips its columns on this provider.
                 var messageId = Guid.NewGuid();
-                db.Inbox.Add(new InboxMessage { Consumer = "c", MessageId = messageId, ProcessedAtUtcTicks = 42 });
+                // Recent: the dispatcher's retention clean-up runs at start and would delete an ancient row.
+                processedAt = DateTimeOffset.UtcNow.UtcTicks;
+                db.Inbox.Add(new InboxMessage { Consumer = "c", MessageId = messageId, ProcessedAtUtcTicks = processedAt });
                 db.Outbox.Add(new OutboxMessage { Id = messageId, MessageType = "t", Body = "{}", CreatedAtUtcTicks = 7, ParentMessageId = messageId });
                 db.Effects.Add(new TestEffect { Id = messageId, MessageId = messageId, Value = "kept" });
                 await db.SaveChangesAsync();
@@ -45,7 +48,7 @@ public abstract class MigrationTests<TDatabase>(TDatabase database) : IClassFixt
                 var db = scope.ServiceProvider.GetRequiredService<TestServiceDbContext>();
                 Assert.Equal([InitialTestMigration.Id], await db.Database.GetAppliedMigrationsAsync());
                 var inbox = await db.Inbox.SingleAsync();
-                Assert.Equal(42, inbox.ProcessedAtUtcTicks);
+                Assert.Equal(processedAt, inbox.ProcessedAtUtcTicks);
                 var outbox = await db.Outbox.SingleAsync();
                 Assert.Equal(inbox.MessageId, outbox.ParentMessageId);
                 Assert.Null(outbox.SentAtUtcTicks);

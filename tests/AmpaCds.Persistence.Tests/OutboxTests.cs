@@ -99,6 +99,35 @@ public abstract class OutboxTests<TDatabase>(TDatabase database) : IClassFixture
         Assert.Equal(1.25, message.Regions[1].Suvr);
     }
 
+    [Fact]
+    public async Task CleanUp_DeletesSentRowsAndInboxRowsPastRetention_NeverAnUnsentRow()
+    {
+        var now = DateTimeOffset.UtcNow;
+        long Ago(double days) => (now - TimeSpan.FromDays(days)).UtcTicks;
+        var oldSent = Guid.NewGuid();
+        var recentSent = Guid.NewGuid();
+        var oldUnsent = Guid.NewGuid();
+        var oldInbox = Guid.NewGuid();
+        var recentInbox = Guid.NewGuid();
+        await _host.QueryAsync(async db =>
+        {
+            // An unregistered type keeps the old unsent row from being published by the running dispatcher.
+            db.Outbox.Add(new OutboxMessage { Id = oldSent, MessageType = "retention-test", Body = "{}", CreatedAtUtcTicks = Ago(9), SentAtUtcTicks = Ago(8) });
+            db.Outbox.Add(new OutboxMessage { Id = recentSent, MessageType = "retention-test", Body = "{}", CreatedAtUtcTicks = Ago(6), SentAtUtcTicks = Ago(6) });
+            db.Outbox.Add(new OutboxMessage { Id = oldUnsent, MessageType = "retention-test", Body = "{}", CreatedAtUtcTicks = Ago(60) });
+            db.Inbox.Add(new InboxMessage { Consumer = "retention", MessageId = oldInbox, ProcessedAtUtcTicks = Ago(31) });
+            db.Inbox.Add(new InboxMessage { Consumer = "retention", MessageId = recentInbox, ProcessedAtUtcTicks = Ago(29) });
+            return await db.SaveChangesAsync();
+        });
+
+        await _host.Services.GetRequiredService<OutboxDispatcher<TestServiceDbContext>>().CleanUpAsync(CancellationToken.None);
+
+        var outboxIds = await _host.QueryAsync(db => db.Outbox.Where(row => row.MessageType == "retention-test").Select(row => row.Id).ToListAsync());
+        var inboxIds = await _host.QueryAsync(db => db.Inbox.Where(row => row.Consumer == "retention").Select(row => row.MessageId).ToListAsync());
+        Assert.Equal(new HashSet<Guid> { recentSent, oldUnsent }, outboxIds.ToHashSet());
+        Assert.Equal([recentInbox], inboxIds);
+    }
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         using var limit = new CancellationTokenSource(Wait);
