@@ -38,6 +38,7 @@ public sealed class CrashBetweenCommitAndAckTests
             {
                 // READY: migrations applied and the queue bound, so the message cannot miss it.
                 await crashing.WaitForLineAsync("READY", Wait);
+                Assert.Equal(0, await TestBroker.QueueDepthAsync(virtualHost, Queue));
                 await PublishAsync(virtualHost, messageId);
                 var effectLine = await crashing.WaitForLineAsync($"EFFECT {messageId}", Wait);
                 await crashing.WaitForExitAsync(Wait);
