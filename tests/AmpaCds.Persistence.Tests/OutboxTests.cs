@@ -100,6 +100,45 @@ public abstract class OutboxTests<TDatabase>(TDatabase database) : IClassFixture
     }
 
     [Fact]
+    public async Task RowOfAnUnknownType_IsKeptWithItsError_AndDoesNotHoldUpTheRowsBehindIt()
+    {
+        var unknownId = Guid.NewGuid();
+        var correlationId = Guid.NewGuid();
+        var outbox = _host.Services.GetRequiredService<MessageOutbox>();
+        await _host.QueryAsync(async db =>
+        {
+            // A type name no registry entry matches (say, a contract since removed), written first.
+            db.Outbox.Add(new OutboxMessage { Id = unknownId, MessageType = "System.Diagnostics.Process", Body = "{}", CreatedAtUtcTicks = 1 });
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.True(await _host.RunOnceAsync(Guid.NewGuid(), (db, _) =>
+        {
+            outbox.Enqueue(db, new PredictionFailed(correlationId, "1.2", "1.2.3", "behind it", DateTimeOffset.UnixEpoch), MessageLineage.Root(correlationId));
+            return Task.CompletedTask;
+        }));
+        await _host.Received.WaitForAsync(all => all.Any(message => message.CorrelationId == correlationId), Wait);
+
+        var unknown = await _host.QueryAsync(db => db.Outbox.SingleAsync(row => row.Id == unknownId));
+        Assert.Null(unknown.SentAtUtcTicks);
+        Assert.True(unknown.Attempts > 0);
+        Assert.Equal("unknown message type System.Diagnostics.Process", unknown.LastError);
+    }
+
+    [Fact]
+    public void Enqueue_OfATypeOutsideTheRegistry_FailsAtOnce()
+    {
+        var outbox = _host.Services.GetRequiredService<MessageOutbox>();
+        using var scope = _host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestServiceDbContext>();
+
+        var failure = Assert.Throws<ArgumentException>(() => outbox.Enqueue(db, new TestEffect(), MessageLineage.Root(null)));
+
+        Assert.Contains("AmpaCds.Persistence.Tests.Support.TestEffect is not a registered message type", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(db.ChangeTracker.Entries());
+    }
+
+    [Fact]
     public async Task CleanUp_DeletesSentRowsAndInboxRowsPastRetention_NeverAnUnsentRow()
     {
         var now = DateTimeOffset.UtcNow;
