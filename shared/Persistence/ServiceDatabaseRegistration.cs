@@ -92,8 +92,9 @@ public static class ServiceDatabaseRegistration
             {
                 DefaultTimeout = settings.SqliteBusyTimeoutSeconds,
             };
-            var folder = Path.GetDirectoryName(Path.GetFullPath(sqlite.DataSource));
-            if (!string.IsNullOrEmpty(folder) && sqlite.DataSource != ":memory:")
+            // SQLite creates the file but not its folder (the service's data folder on a first start).
+            if (sqlite.Mode != SqliteOpenMode.Memory && sqlite.DataSource is { Length: > 0 } file && file != ":memory:"
+                && Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder)
             {
                 Directory.CreateDirectory(folder);
             }
