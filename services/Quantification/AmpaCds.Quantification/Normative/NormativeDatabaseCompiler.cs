@@ -37,7 +37,7 @@ public sealed class NormativeDatabaseCompiler(QuantificationReference reference,
         _suvrMaps.Add(result.Maps.Suvr);
     }
 
-    public (NormativeDatabase Database, VoxelNormativeMaps Maps) Build(string version, bool ageAdjust, bool synthetic, string description)
+    public (NormativeDatabase Database, VoxelNormativeMaps Maps) Build(string version, bool ageAdjust, bool synthetic, string description, DateTimeOffset builtAt)
     {
         var database = NormativeDatabaseBuilder.Build(_controls, new NormativeBuildOptions
         {
@@ -47,6 +47,7 @@ public sealed class NormativeDatabaseCompiler(QuantificationReference reference,
             AtlasVersion = reference.Atlas.Version,
             AgeAdjust = ageAdjust,
             Synthetic = synthetic,
+            BuiltAt = builtAt,
         });
         return (database, VoxelNormativeMaps.Build(_suvrMaps));
     }

@@ -22,6 +22,7 @@ public sealed class SeriesQuantificationHandler(
     FollowUpTracker followUps,
     ParametricMapWriter mapWriter,
     QuantificationOptions options,
+    TimeProvider clock,
     ILogger<SeriesQuantificationHandler> logger)
 {
     public async Task HandleAsync(Guid correlationId, string studyUid, string seriesUid, string seriesBlobPrefix,
@@ -42,13 +43,13 @@ public sealed class SeriesQuantificationHandler(
                 correlationId, result.Elapsed.TotalMilliseconds, result.Registration.Similarity, result.Normative?.Version ?? "none", longitudinal is not null);
             await publisher.Publish(new RegionalUptakeMeasured(correlationId, studyUid, seriesUid, result.Regions,
                 result.ReferenceRegion, result.ReferenceSuvMean, result.Registration, result.AtlasVersion,
-                result.Suv.Factor, DateTimeOffset.UtcNow, result.Normative, maps, longitudinal), cancellationToken);
+                result.Suv.Factor, clock.GetUtcNow(), result.Normative, maps, longitudinal), cancellationToken);
         }
         catch (Exception error) when (error is PetSeriesException or SuvCalculationException or VolumeAssemblyException
                                           or QuantificationException or DicomFormatException or NormativeDataException)
         {
             logger.LogWarning("Run {CorrelationId} cannot be quantified: {Reason}", correlationId, error.Message);
-            await publisher.Publish(new QuantificationFailed(correlationId, studyUid, seriesUid, error.Message, DateTimeOffset.UtcNow), cancellationToken);
+            await publisher.Publish(new QuantificationFailed(correlationId, studyUid, seriesUid, error.Message, clock.GetUtcNow()), cancellationToken);
         }
     }
 
