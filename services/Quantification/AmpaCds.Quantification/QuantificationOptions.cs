@@ -1,7 +1,7 @@
 namespace AmpaCds.Quantification;
 
 /// <summary>
-/// Outcome-measure settings (section "AmpaCds:Quantification"). SCIENCE.md lists the reference
+/// Outcome-measure settings (section "AmpaCds:Quantification"). docs/SCIENCE.md lists the reference
 /// region and smoothing among the unknowns of the study, so they are configuration, not constants.
 /// </summary>
 public sealed class QuantificationOptions
@@ -20,7 +20,7 @@ public sealed class QuantificationOptions
     /// <summary>Normative database JSON; empty = the shipped one built from simulated healthy controls (labelled synthetic).</summary>
     public string NormativeDatabase { get; set; } = "";
 
-    /// <summary>|z| above which a baseline region counts as abnormal for the normalisation index (voxel-wise thresholds are unknown, SCIENCE.md).</summary>
+    /// <summary>|z| above which a baseline region counts as abnormal for the normalisation index (voxel-wise thresholds are unknown, docs/SCIENCE.md).</summary>
     public double AbnormalZThreshold { get; set; } = 2.0;
 
     /// <summary>The development default of <see cref="PatientKeySecret"/>; a non-Development host refuses to start with it.</summary>
