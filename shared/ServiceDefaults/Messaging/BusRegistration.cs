@@ -69,7 +69,7 @@ public static class BusRegistration
     {
         // Retries cover transient faults (a blob not yet visible, a broker hiccup); what still
         // fails is moved to the endpoint's _error queue by MassTransit, never dropped.
-        var intervals = options.RetryIntervalsMs.Select(ms => TimeSpan.FromMilliseconds(ms)).ToArray();
+        var intervals = options.EffectiveRetryIntervalsMs.Select(ms => TimeSpan.FromMilliseconds(ms)).ToArray();
         bus.UseMessageRetry(retry => retry.Intervals(intervals));
         bus.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         // A region the PET field of view missed has no mean (NaN); it must travel, not poison the message.
