@@ -7,7 +7,6 @@ using AmpaCds.Intake.Storage;
 using AmpaCds.ServiceDefaults.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AmpaCds.Intake;
@@ -26,7 +25,6 @@ public static class IntakeServiceCollectionExtensions
         services.AddOptions<DicomWebOptions>()
             .Bind(configuration.GetSection($"{IntakeOptions.Section}:{nameof(IntakeOptions.DicomWeb)}"))
             .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SeriesTracker>();
         services.AddSingleton<SeriesCompletionQueue>();
         WrapBlobStoreForReadYourWrites(services);

@@ -5,7 +5,6 @@ using AmpaCds.Quantification.Pipeline;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AmpaCds.Quantification;
@@ -19,7 +18,6 @@ public static class QuantificationServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<QuantificationOptions>, QuantificationOptionsValidation>();
         services.AddSingleton<IValidateOptions<QuantificationOptions>, PatientKeySecretValidation>();
-        services.TryAddSingleton(TimeProvider.System);
         // The pipeline's parts take the validated value: the CLI and the tests build them without a container.
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<QuantificationOptions>>().Value);
         // Built once per process: the atlas and template are deterministic and read-only.
