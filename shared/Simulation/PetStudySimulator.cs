@@ -1,4 +1,8 @@
 using System.Text.Json;
+using AmpaCds.Imaging.Atlas;
+using AmpaCds.Imaging.Filtering;
+using AmpaCds.Imaging.Geometry;
+using AmpaCds.Imaging.Statistics;
 using AmpaCds.Imaging;
 using AmpaCds.Synthetic;
 

@@ -1,4 +1,5 @@
 using AmpaCds.Dicom;
+using AmpaCds.Imaging.Atlas;
 using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Normative;

@@ -1,4 +1,4 @@
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Assembly;
 
 /// <summary>The slices do not form one regular volume; <see cref="Reason"/> says which check failed.</summary>
 public sealed class VolumeAssemblyException(VolumeAssemblyFailure reason, string message) : Exception(message)

@@ -1,6 +1,7 @@
 using AmpaCds.Dicom;
-using AmpaCds.Imaging;
+using AmpaCds.Imaging.Assembly;
 using AmpaCds.Imaging.Suv;
+using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Pipeline;
 using Grpc.Core;

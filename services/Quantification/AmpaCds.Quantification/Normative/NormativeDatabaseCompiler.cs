@@ -1,6 +1,7 @@
 using AmpaCds.Dicom;
-using AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
 using AmpaCds.Imaging.Normative;
+using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Pipeline;
 

@@ -1,10 +1,11 @@
 using AmpaCds.Contracts.Messages;
 using AmpaCds.Dicom;
-using AmpaCds.Imaging;
+using AmpaCds.Imaging.Assembly;
 using AmpaCds.Imaging.Normative;
 using AmpaCds.Imaging.Suv;
-using AmpaCds.Quantification.Longitudinal;
+using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
+using AmpaCds.Quantification.Longitudinal;
 using AmpaCds.ServiceDefaults.Storage;
 using MassTransit;
 using Microsoft.Extensions.Logging;
