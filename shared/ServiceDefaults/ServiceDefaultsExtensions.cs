@@ -14,10 +14,15 @@ public static class ServiceDefaultsExtensions
     /// <summary>Name of the Polly pipeline that guards writes to local storage.</summary>
     public const string StorageResilience = "storage";
 
-    /// <summary>What every AmpaCds host needs: options, blob store, resilience, health checks.</summary>
+    /// <summary>What every AmpaCds host needs: options, the clock, blob store, resilience, health checks.</summary>
     public static IServiceCollection AddServiceDefaults(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
-        services.AddOptions<AmpaCdsOptions>().Bind(configuration.GetSection(AmpaCdsOptions.Section));
+        services.AddOptions<AmpaCdsOptions>()
+            .Bind(configuration.GetSection(AmpaCdsOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AmpaCdsOptions>, AmpaCdsOptionsValidation>();
+        // The one clock of the process; tests replace it with a FakeTimeProvider (docs/CONVENTIONS.md).
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBlobStore>(provider =>
             new FileSystemBlobStore(provider.GetRequiredService<IOptions<AmpaCdsOptions>>().Value.BlobRoot));
         services.AddResiliencePipeline(StorageResilience, pipeline => pipeline.AddRetry(new RetryStrategyOptions

@@ -1,3 +1,6 @@
+using AmpaCds.Prediction.Training;
+using AmpaCds.Prediction.Model;
+using AmpaCds.Prediction.Registry;
 using System.Collections.Concurrent;
 using AmpaCds.Prediction.Service;
 

@@ -5,7 +5,7 @@ using AmpaCds.Research.Synthetic.Regions;
 
 namespace AmpaCds.Prediction.Tests;
 
-/// <summary>The simulated cohort reproduces the directions of the SCIENCE.md findings table.</summary>
+/// <summary>The simulated cohort reproduces the directions of the docs/SCIENCE.md findings table.</summary>
 public class EffectDirectionTests
 {
     private static readonly string[] Cortex = [RegionIds.FrontalCortex, RegionIds.ParietalCortex, RegionIds.TemporalCortex, RegionIds.OccipitalCortex];

@@ -40,7 +40,7 @@ public class ForecastEnsembleTests(ITestOutputHelper output)
     [Fact]
     public void Lateral_habenula_density_pushes_away_from_response_and_parietal_toward_it()
     {
-        // Effect model: improvement weight -10 for the lateral habenula, +7 parietal (SCIENCE.md, assumed magnitudes).
+        // Effect model: improvement weight -10 for the lateral habenula, +7 parietal (docs/SCIENCE.md, assumed magnitudes).
         var weights = SharedModels.Default.Ensemble!;
         var names = weights.FeatureNames.ToList();
         Assert.True(weights.Classifier.Weights[names.IndexOf("suvr_lateral_habenula")] < 0);

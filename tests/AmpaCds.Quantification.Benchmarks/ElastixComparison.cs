@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using AmpaCds.Imaging;
+using AmpaCds.Imaging.Assembly;
+using AmpaCds.Imaging.Registration;
 using AmpaCds.Imaging.Tests.Support;
+using AmpaCds.Imaging;
 using AmpaCds.Quantification.Normative;
 using AmpaCds.Quantification.Pipeline;
 

@@ -1,3 +1,5 @@
+using AmpaCds.Imaging.Assembly;
+using AmpaCds.Imaging.Registration;
 using AmpaCds.Imaging;
 using AmpaCds.Quantification.Normative;
 using AmpaCds.Quantification.Pipeline;

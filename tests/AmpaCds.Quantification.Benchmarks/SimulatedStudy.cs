@@ -1,4 +1,5 @@
 using AmpaCds.Dicom;
+using AmpaCds.Imaging.Geometry;
 using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Research.Simulation;

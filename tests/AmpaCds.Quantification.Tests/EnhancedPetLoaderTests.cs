@@ -1,4 +1,5 @@
 using AmpaCds.Dicom;
+using AmpaCds.Imaging.Assembly;
 using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Research.Simulation;

@@ -1,5 +1,6 @@
 using AmpaCds.Dicom;
 using AmpaCds.Domain.Clinical;
+using AmpaCds.Imaging.Atlas;
 using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Normative;

@@ -1,3 +1,4 @@
+using AmpaCds.Imaging.Nifti;
 using AmpaCds.Imaging;
 using AmpaCds.Quantification.Pipeline;
 

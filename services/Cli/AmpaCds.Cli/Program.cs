@@ -1,6 +1,8 @@
 using System.CommandLine;
 using AmpaCds.Cli.Commands;
 
+// The CLI's one clock; commands that read the time take it (docs/CONVENTIONS.md).
+var clock = TimeProvider.System;
 var root = new RootCommand("AmpaCds: [11C]K-2 AMPA receptor PET quantification and ketamine-response forecasting")
 {
     DemoCommand.Create(),
@@ -8,8 +10,8 @@ var root = new RootCommand("AmpaCds: [11C]K-2 AMPA receptor PET quantification a
     SendCommand.Create(),
     InspectCommand.Create(),
     QuantifyCommand.Create(),
-    NormDbCommand.Create(),
-    ReportCommand.Create(),
+    NormDbCommand.Create(clock),
+    ReportCommand.Create(clock),
     ServeCommand.Create(),
     CohortCommand.Create(),
     ModelCommand.Create(),

@@ -7,7 +7,7 @@ using AmpaCds.Intake.Storage;
 using AmpaCds.ServiceDefaults.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AmpaCds.Intake;
 
@@ -16,8 +16,15 @@ public static class IntakeServiceCollectionExtensions
     /// <summary>Intake's parts: validation and durable storage, series completion, and the DICOM listener.</summary>
     public static IServiceCollection AddIntakeServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section));
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<IntakeOptions>()
+            .Bind(configuration.GetSection(IntakeOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IntakeOptions>, IntakeOptionsValidation>();
+        // C-FIND takes only the DICOMweb limits; they are the same section as IntakeOptions.DicomWeb
+        // (it was unbound before, so a configured MaxResults did not reach C-FIND).
+        services.AddOptions<DicomWebOptions>()
+            .Bind(configuration.GetSection($"{IntakeOptions.Section}:{nameof(IntakeOptions.DicomWeb)}"))
+            .ValidateOnStart();
         services.AddSingleton<SeriesTracker>();
         services.AddSingleton<SeriesDemographicsReader>();
         services.AddSingleton<SeriesCompletionQueue>();

@@ -1,7 +1,7 @@
 namespace AmpaCds.Quantification;
 
 /// <summary>
-/// Outcome-measure settings (section "AmpaCds:Quantification"). SCIENCE.md lists the reference
+/// Outcome-measure settings (section "AmpaCds:Quantification"). docs/SCIENCE.md lists the reference
 /// region and smoothing among the unknowns of the study, so they are configuration, not constants.
 /// </summary>
 public sealed class QuantificationOptions
@@ -20,11 +20,14 @@ public sealed class QuantificationOptions
     /// <summary>Normative database JSON; empty = the shipped one built from simulated healthy controls (labelled synthetic).</summary>
     public string NormativeDatabase { get; set; } = "";
 
-    /// <summary>|z| above which a baseline region counts as abnormal for the normalisation index (voxel-wise thresholds are unknown, SCIENCE.md).</summary>
+    /// <summary>|z| above which a baseline region counts as abnormal for the normalisation index (voxel-wise thresholds are unknown, docs/SCIENCE.md).</summary>
     public double AbnormalZThreshold { get; set; } = 2.0;
 
-    /// <summary>Key of the patient hash that links baseline and follow-up; set a site secret in production.</summary>
-    public string PatientKeySecret { get; set; } = "ampacds-development-patient-key";
+    /// <summary>The development default of <see cref="PatientKeySecret"/>; a non-Development host refuses to start with it.</summary>
+    public const string DevelopmentPatientKeySecret = "ampacds-development-patient-key";
+
+    /// <summary>Key of the patient hash that links baseline and follow-up; a site secret outside Development (PatientKeySecretValidation).</summary>
+    public string PatientKeySecret { get; set; } = DevelopmentPatientKeySecret;
 
     /// <summary>Write the SUV, SUVR, z and change maps (NIfTI, template space) to the blob store under the series prefix.</summary>
     public bool WriteParametricMaps { get; set; } = true;

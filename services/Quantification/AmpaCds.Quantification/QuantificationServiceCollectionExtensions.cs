@@ -5,6 +5,7 @@ using AmpaCds.Quantification.Pipeline;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AmpaCds.Quantification;
 
@@ -12,13 +13,16 @@ public static class QuantificationServiceCollectionExtensions
 {
     public static IServiceCollection AddQuantificationServices(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(QuantificationOptions.Section).Get<QuantificationOptions>() ?? new QuantificationOptions();
-        services.AddSingleton(options);
+        services.AddOptions<QuantificationOptions>()
+            .Bind(configuration.GetSection(QuantificationOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<QuantificationOptions>, QuantificationOptionsValidation>();
+        services.AddSingleton<IValidateOptions<QuantificationOptions>, PatientKeySecretValidation>();
+        // The pipeline's parts take the validated value: the CLI and the tests build them without a container.
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<QuantificationOptions>>().Value);
         // Built once per process: the atlas and template are deterministic and read-only.
-        services.AddSingleton(_ => string.IsNullOrWhiteSpace(options.AtlasLabelImage)
-            ? QuantificationReference.BuiltIn(options.TemplateSmoothingFwhmMm)
-            : QuantificationReference.FromFiles(options.AtlasLabelImage, options.AtlasLabelTable, options.Template, options.AtlasVersion));
-        services.AddSingleton(_ => ActiveNormativeDatabase.Load(options.NormativeDatabase));
+        services.AddSingleton(provider => CreateReference(provider.GetRequiredService<QuantificationOptions>()));
+        services.AddSingleton(provider => ActiveNormativeDatabase.Load(provider.GetRequiredService<QuantificationOptions>().NormativeDatabase));
         services.AddSingleton<StudyQuantifier>();
         services.AddSingleton<PatientResultStore>();
         services.AddSingleton<ParametricMapWriter>();
@@ -27,6 +31,11 @@ public static class QuantificationServiceCollectionExtensions
         services.AddHostedService<ReferenceWarmup>();
         return services;
     }
+
+    private static QuantificationReference CreateReference(QuantificationOptions options) =>
+        string.IsNullOrWhiteSpace(options.AtlasLabelImage)
+            ? QuantificationReference.BuiltIn(options.TemplateSmoothingFwhmMm)
+            : QuantificationReference.FromFiles(options.AtlasLabelImage, options.AtlasLabelTable, options.Template, options.AtlasVersion);
 
     public static void AddQuantificationConsumers(IBusRegistrationConfigurator bus)
     {

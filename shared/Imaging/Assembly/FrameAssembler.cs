@@ -1,4 +1,6 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Assembly;
 
 /// <summary>
 /// Splits a dynamic series into frames by <see cref="SliceImage.FrameReferenceTimeMs"/> and stacks each with

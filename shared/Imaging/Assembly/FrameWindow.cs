@@ -1,4 +1,6 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Assembly;
 
 /// <summary>
 /// The static image of a dynamic study: the frames whose mid-time falls inside a post-injection window,

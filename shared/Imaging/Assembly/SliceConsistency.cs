@@ -1,4 +1,6 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Assembly;
 
 /// <summary>Per-slice checks of <see cref="VolumeAssembler"/>: every slice must share the first slice's grid.</summary>
 internal static class SliceConsistency

@@ -1,4 +1,6 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Assembly;
 
 /// <summary>
 /// One reconstructed slice, already rescaled to activity, as decoded from DICOM by the caller.

@@ -1,4 +1,6 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Assembly;
 
 /// <summary>
 /// Stacks decoded slices into a <see cref="Volume"/>. Slices are ordered by their position along the slice normal

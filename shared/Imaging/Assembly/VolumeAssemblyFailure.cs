@@ -1,4 +1,4 @@
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Assembly;
 
 /// <summary>Why a set of slices could not be stacked into a volume.</summary>
 public enum VolumeAssemblyFailure

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Atlas;
 
 /// <summary>
 /// A site atlas's label table: one region per line, "LABEL NAME [anything else]" separated by

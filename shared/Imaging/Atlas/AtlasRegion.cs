@@ -1,4 +1,4 @@
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Atlas;
 
 /// <summary>One labelled structure of a <see cref="BrainAtlas"/>; left and right share the label.</summary>
 public sealed record AtlasRegion(int Label, string Name);

@@ -1,4 +1,6 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Atlas;
 
 /// <summary>
 /// A label image in template space: <see cref="Labels"/> holds one byte per voxel of <see cref="Geometry"/>

@@ -1,4 +1,6 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Atlas;
 
 /// <summary>
 /// The built-in digital brain atlas: a geometric phantom of an adult brain in template space, used until a site

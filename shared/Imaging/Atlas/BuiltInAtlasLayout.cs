@@ -1,4 +1,6 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Atlas;
 
 /// <summary>
 /// Where each structure of the built-in atlas lies (LPS mm: +x left, +y posterior, +z superior, origin at the

@@ -1,4 +1,6 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Atlas;
 
 /// <summary>Axis-aligned ellipsoid used to draw the built-in atlas; <see cref="Mirrored"/> makes it bilateral.</summary>
 internal readonly record struct Ellipsoid(Point3 Centre, Point3 SemiAxes, bool Mirrored = false)

@@ -1,7 +1,8 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using AmpaCds.Imaging.Geometry;
 
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Filtering;
 
 /// <summary>
 /// Separable Gaussian smoothing with the width given in millimetres, converted per axis using that axis' voxel

@@ -1,4 +1,6 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Filtering;
 
 /// <summary>Trilinear resampling of a volume onto another grid through a world-space transform.</summary>
 public static class Resampler

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Filtering;
 
 /// <summary>
 /// Trilinear interpolation in voxel coordinates. A point is inside when every coordinate lies within

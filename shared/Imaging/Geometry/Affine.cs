@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Geometry;
 
 /// <summary>
 /// Immutable 4x4 homogeneous affine transform (last row is always 0 0 0 1), row-major.

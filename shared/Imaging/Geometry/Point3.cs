@@ -1,4 +1,4 @@
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Geometry;
 
 /// <summary>
 /// A point or vector in double precision. World points are DICOM patient coordinates (LPS, millimetres).

@@ -1,4 +1,4 @@
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Geometry;
 
 /// <summary>3x3 rotation helpers shared by the rigid constructors and the registration.</summary>
 public static class RotationMatrix

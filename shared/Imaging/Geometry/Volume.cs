@@ -1,4 +1,6 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Filtering;
+
+namespace AmpaCds.Imaging.Geometry;
 
 /// <summary>
 /// A scalar image on a <see cref="VolumeGeometry"/>. <see cref="Data"/> is exposed as a plain array on purpose:

@@ -1,4 +1,4 @@
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Geometry;
 
 /// <summary>
 /// A voxel grid: dimensions plus the transform from voxel indices (i, j, k) to world (LPS mm).

@@ -1,4 +1,4 @@
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Nifti;
 
 /// <summary>NIfTI-1 datatype codes this library reads (and, for Float32 and UInt8, writes).</summary>
 public enum NiftiDataType : short

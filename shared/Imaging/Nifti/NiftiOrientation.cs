@@ -1,4 +1,6 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Nifti;
 
 /// <summary>
 /// NIfTI stores world coordinates as RAS (+x Right, +y Anterior); this library uses DICOM LPS. The two differ by

@@ -1,8 +1,9 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using AmpaCds.Imaging.Geometry;
 
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Nifti;
 
 /// <summary>
 /// Reads single-file NIfTI-1 images (.nii, or .nii.gz detected by its gzip signature), either byte order.

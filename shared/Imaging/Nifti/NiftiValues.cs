@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Nifti;
 
 /// <summary>Decodes NIfTI voxel arrays of any supported type to float.</summary>
 internal static class NiftiValues

@@ -1,8 +1,9 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using AmpaCds.Imaging.Geometry;
 
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Nifti;
 
 /// <summary>
 /// Writes little-endian single-file NIfTI-1: float32 images or uint8 label maps. Both sform and (when the

@@ -21,5 +21,6 @@ public sealed record NormativeBuildOptions
     /// </summary>
     public int MinimumControlsForRegionalSd { get; init; } = 20;
 
-    public DateTimeOffset BuiltAt { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>Given by the caller's clock (a TimeProvider), so a build is reproducible in tests.</summary>
+    public required DateTimeOffset BuiltAt { get; init; }
 }

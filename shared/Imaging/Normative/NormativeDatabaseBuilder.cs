@@ -1,3 +1,5 @@
+using AmpaCds.Imaging.Atlas;
+
 namespace AmpaCds.Imaging.Normative;
 
 /// <summary>Per-region control statistics of SUVR: mean and SD, optionally a linear age fit, pooled variance when controls are few.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AmpaCds.Imaging.Nifti;
 
 namespace AmpaCds.Imaging.Normative;
 

@@ -1,3 +1,5 @@
+using AmpaCds.Imaging.Geometry;
+
 namespace AmpaCds.Imaging.Normative;
 
 /// <summary>Per-voxel control mean and SD of SUVR in template space, and voxel-wise z maps against them.</summary>

@@ -1,4 +1,6 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Registration;
 
 /// <summary>Reads scale factors out of an affine for plausibility checks.</summary>
 public static class AffineDecomposition

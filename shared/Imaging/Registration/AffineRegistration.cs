@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using AmpaCds.Imaging.Filtering;
+using AmpaCds.Imaging.Geometry;
 
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Registration;
 
 /// <summary>
 /// 12-parameter affine registration of a PET volume (moving, scanner space) to a template (fixed).

@@ -1,4 +1,6 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Registration;
 
 /// <summary>
 /// Template sample points of one pyramid level: positions relative to <see cref="Centre"/> (keeps the affine

@@ -1,4 +1,4 @@
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Registration;
 
 /// <summary>
 /// One optimisation stage (rigid or affine) on one pyramid level. Marquardt's diagonal damping copes with the very

@@ -1,4 +1,4 @@
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Registration;
 
 /// <summary>Dense solver for the small (≤ 14 unknowns) normal equations of the registration.</summary>
 internal static class LinearSolver

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using AmpaCds.Imaging.Geometry;
 
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Registration;
 
 /// <summary>
 /// The (smoothed) PET image with its world-space gradient interleaved per voxel as [value, gx, gy, gz], so one

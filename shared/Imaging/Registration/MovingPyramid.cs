@@ -1,4 +1,7 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Filtering;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Registration;
 
 /// <summary>
 /// The PET image per level. Built fine to coarse: each level adds only the missing blur

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using AmpaCds.Imaging.Geometry;
 
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Registration;
 
 /// <summary>
 /// Gauss-Newton normal equations of the residuals r_i = F_i − (α·M(T(x_i)) + β) over the fixed samples,

@@ -1,4 +1,6 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Registration;
 
 /// <summary>Settings of <see cref="AffineRegistration"/>; the defaults are what the tests were tuned and measured with.</summary>
 public sealed record RegistrationOptions

@@ -1,6 +1,8 @@
 using System.Globalization;
+using AmpaCds.Imaging.Filtering;
+using AmpaCds.Imaging.Geometry;
 
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Registration;
 
 /// <summary>The pass/fail verdict of a registration, with the values it was based on.</summary>
 internal sealed record RegistrationQuality(double Similarity, Point3 Scales, double Overlap, bool Passed, string Reason)

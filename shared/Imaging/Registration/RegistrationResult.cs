@@ -1,4 +1,6 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Registration;
 
 /// <param name="TemplateToMoving">Maps a template world point to the PET world point showing the same anatomy.</param>
 /// <param name="Similarity">Normalised cross-correlation over the template brain mask, -1..1.</param>

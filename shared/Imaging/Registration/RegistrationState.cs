@@ -1,4 +1,6 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Registration;
 
 /// <summary>
 /// Current estimate: template point x maps to PET point A·(x − c) + d, and the template intensity is modelled as

@@ -1,4 +1,7 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Filtering;
+using AmpaCds.Imaging.Geometry;
+
+namespace AmpaCds.Imaging.Registration;
 
 /// <summary>
 /// Everything the registration derives from the template alone (smoothed, subsampled sample sets per level and the

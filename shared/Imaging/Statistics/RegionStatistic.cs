@@ -1,4 +1,4 @@
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Statistics;
 
 /// <param name="Mean">Mean image value over the region's template voxels that fall inside the image (NaN if none do).</param>
 /// <param name="Voxels">Number of template voxels that contributed (inside the field of view, finite value).</param>

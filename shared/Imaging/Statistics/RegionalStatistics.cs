@@ -1,4 +1,8 @@
-namespace AmpaCds.Imaging;
+using AmpaCds.Imaging.Filtering;
+using AmpaCds.Imaging.Geometry;
+using AmpaCds.Imaging.Atlas;
+
+namespace AmpaCds.Imaging.Statistics;
 
 /// <summary>Regional means of an image measured on the atlas, and SUV ratios.</summary>
 public static class RegionalStatistics

@@ -1,4 +1,4 @@
-namespace AmpaCds.Imaging;
+namespace AmpaCds.Imaging.Statistics;
 
 /// <summary>
 /// Per-region statistics in atlas order plus the whole brain (all labelled voxels, pseudo-label 0,

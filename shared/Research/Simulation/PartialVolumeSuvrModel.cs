@@ -1,3 +1,7 @@
+using AmpaCds.Imaging.Atlas;
+using AmpaCds.Imaging.Filtering;
+using AmpaCds.Imaging.Geometry;
+using AmpaCds.Imaging.Statistics;
 using AmpaCds.Imaging;
 using AmpaCds.Research.Synthetic.Regions;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AmpaCds.Dicom;
+using AmpaCds.Imaging.Geometry;
 using AmpaCds.Imaging;
 
 namespace AmpaCds.Research.Simulation;

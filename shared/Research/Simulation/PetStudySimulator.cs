@@ -1,5 +1,9 @@
 using System.Text.Json;
 using AmpaCds.Domain.Clinical;
+using AmpaCds.Imaging.Atlas;
+using AmpaCds.Imaging.Filtering;
+using AmpaCds.Imaging.Geometry;
+using AmpaCds.Imaging.Statistics;
 using AmpaCds.Imaging;
 using AmpaCds.Research.Synthetic.Cohort;
 using AmpaCds.Research.Synthetic.Regions;

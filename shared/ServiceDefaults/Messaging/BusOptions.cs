@@ -18,8 +18,17 @@ public sealed class BusOptions
 
     public string Password { get; set; } = "guest";
 
-    /// <summary>Immediate redelivery intervals before a message goes to its _error queue.</summary>
-    public int[] RetryIntervalsMs { get; set; } = [200, 1000, 5000];
+    /// <summary>Used when <see cref="RetryIntervalsMs"/> is not configured.</summary>
+    public static IReadOnlyList<int> DefaultRetryIntervalsMs { get; } = [200, 1000, 5000];
+
+    /// <summary>
+    /// Immediate redelivery intervals before a message goes to its _error queue; empty means
+    /// <see cref="DefaultRetryIntervalsMs"/>. The default is not the initial value because the
+    /// configuration binder appends configured elements to an array's initial ones.
+    /// </summary>
+    public int[] RetryIntervalsMs { get; set; } = [];
+
+    public IReadOnlyList<int> EffectiveRetryIntervalsMs => RetryIntervalsMs.Length == 0 ? DefaultRetryIntervalsMs : RetryIntervalsMs;
 
     /// <summary>Messages each consumer endpoint may process at once.</summary>
     public int ConcurrentMessageLimit { get; set; } = 2;

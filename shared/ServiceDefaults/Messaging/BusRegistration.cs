@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AmpaCds.ServiceDefaults.Messaging;
 
@@ -16,8 +17,10 @@ public static class BusRegistration
         IConfiguration configuration,
         params Action<IBusRegistrationConfigurator>[] addConsumers)
     {
-        var options = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
-        services.AddSingleton(options);
+        services.AddOptions<BusOptions>()
+            .Bind(configuration.GetSection(BusOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BusOptions>, BusOptionsValidation>();
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
@@ -29,10 +32,13 @@ public static class BusRegistration
                 add(bus);
             }
 
-            if (options.UsesRabbitMq)
+            // The transport is chosen from the configuration as registered; the values it uses come
+            // from the validated options when the bus is built.
+            if (UsesRabbitMq(configuration))
             {
                 bus.UsingRabbitMq((context, rabbit) =>
                 {
+                    var options = Options(context);
                     rabbit.Host(options.Host, options.Port, options.VirtualHost, host =>
                     {
                         host.Username(options.Username);
@@ -43,11 +49,17 @@ public static class BusRegistration
             }
             else
             {
-                bus.UsingInMemory((context, memory) => ConfigureEndpoints(context, memory, options));
+                bus.UsingInMemory((context, memory) => ConfigureEndpoints(context, memory, Options(context)));
             }
         });
         return services;
     }
+
+    /// <summary>MassTransit needs the transport at registration, before options exist: only that key is read here.</summary>
+    private static bool UsesRabbitMq(IConfiguration configuration) =>
+        new BusOptions { Transport = configuration[$"{BusOptions.Section}:{nameof(BusOptions.Transport)}"] ?? new BusOptions().Transport }.UsesRabbitMq;
+
+    private static BusOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<BusOptions>>().Value;
 
     private static void ConfigureEndpoints<TEndpoint>(
         IBusRegistrationContext context,
@@ -57,7 +69,7 @@ public static class BusRegistration
     {
         // Retries cover transient faults (a blob not yet visible, a broker hiccup); what still
         // fails is moved to the endpoint's _error queue by MassTransit, never dropped.
-        var intervals = options.RetryIntervalsMs.Select(ms => TimeSpan.FromMilliseconds(ms)).ToArray();
+        var intervals = options.EffectiveRetryIntervalsMs.Select(ms => TimeSpan.FromMilliseconds(ms)).ToArray();
         bus.UseMessageRetry(retry => retry.Intervals(intervals));
         bus.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
         // A region the PET field of view missed has no mean (NaN); it must travel, not poison the message.

@@ -1,5 +1,6 @@
-using AmpaCds.Imaging;
+using AmpaCds.Imaging.Assembly;
 using AmpaCds.Imaging.Tests.Support;
+using AmpaCds.Imaging;
 
 namespace AmpaCds.Imaging.Tests.Assembly;
 

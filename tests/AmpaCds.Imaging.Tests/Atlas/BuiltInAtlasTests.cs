@@ -1,5 +1,7 @@
-using AmpaCds.Imaging;
+using AmpaCds.Imaging.Atlas;
+using AmpaCds.Imaging.Geometry;
 using AmpaCds.Imaging.Tests.Support;
+using AmpaCds.Imaging;
 
 namespace AmpaCds.Imaging.Tests.Atlas;
 

@@ -1,3 +1,5 @@
+using AmpaCds.Imaging.Filtering;
+using AmpaCds.Imaging.Geometry;
 using AmpaCds.Imaging;
 
 namespace AmpaCds.Imaging.Tests.Filtering;

@@ -1,3 +1,4 @@
+using AmpaCds.Imaging.Geometry;
 using AmpaCds.Imaging;
 
 namespace AmpaCds.Imaging.Tests.Geometry;

@@ -1,4 +1,7 @@
 using System.Buffers.Binary;
+using AmpaCds.Imaging.Atlas;
+using AmpaCds.Imaging.Geometry;
+using AmpaCds.Imaging.Nifti;
 using AmpaCds.Imaging;
 
 namespace AmpaCds.Imaging.Tests.Nifti;

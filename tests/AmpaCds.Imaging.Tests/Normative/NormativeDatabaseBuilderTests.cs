@@ -1,5 +1,6 @@
-using AmpaCds.Imaging;
+using AmpaCds.Imaging.Atlas;
 using AmpaCds.Imaging.Normative;
+using AmpaCds.Imaging;
 
 namespace AmpaCds.Imaging.Tests.Normative;
 

@@ -1,5 +1,6 @@
-using AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
 using AmpaCds.Imaging.Normative;
+using AmpaCds.Imaging;
 
 namespace AmpaCds.Imaging.Tests.Normative;
 
@@ -42,7 +43,7 @@ public sealed class VoxelNormativeMapsTests : IDisposable
     {
         var database = NormativeDatabaseBuilder.Build(
             [new NormativeControl("a", 30, new Dictionary<string, double> { ["thalamus"] = 1.1 }), new NormativeControl("b", 40, new Dictionary<string, double> { ["thalamus"] = 1.3 })],
-            new NormativeBuildOptions { Version = "v7", ReferenceRegion = "whole_brain", AtlasVersion = "atlas-1", Synthetic = true, MinimumControlsForRegionalSd = 2 });
+            new NormativeBuildOptions { Version = "v7", ReferenceRegion = "whole_brain", AtlasVersion = "atlas-1", Synthetic = true, MinimumControlsForRegionalSd = 2, BuiltAt = DateTimeOffset.UnixEpoch });
         var maps = VoxelNormativeMaps.Build([Filled(i => i), Filled(i => 2 * i)]);
         var path = Path.Combine(_folder, "db.json");
 

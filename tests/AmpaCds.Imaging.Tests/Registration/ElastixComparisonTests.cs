@@ -1,6 +1,10 @@
 using System.Globalization;
-using AmpaCds.Imaging;
+using AmpaCds.Imaging.Atlas;
+using AmpaCds.Imaging.Filtering;
+using AmpaCds.Imaging.Geometry;
+using AmpaCds.Imaging.Registration;
 using AmpaCds.Imaging.Tests.Support;
+using AmpaCds.Imaging;
 using Xunit.Abstractions;
 
 namespace AmpaCds.Imaging.Tests.Registration;

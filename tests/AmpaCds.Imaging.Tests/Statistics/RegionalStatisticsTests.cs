@@ -1,5 +1,9 @@
-using AmpaCds.Imaging;
+using AmpaCds.Imaging.Atlas;
+using AmpaCds.Imaging.Filtering;
+using AmpaCds.Imaging.Geometry;
+using AmpaCds.Imaging.Statistics;
 using AmpaCds.Imaging.Tests.Support;
+using AmpaCds.Imaging;
 
 namespace AmpaCds.Imaging.Tests.Statistics;
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using AmpaCds.Imaging.Geometry;
+using AmpaCds.Imaging.Nifti;
 using AmpaCds.Imaging;
 
 namespace AmpaCds.Imaging.Tests.Support;

@@ -1,3 +1,5 @@
+using AmpaCds.Imaging.Assembly;
+using AmpaCds.Imaging.Geometry;
 using AmpaCds.Imaging;
 
 namespace AmpaCds.Imaging.Tests.Support;

@@ -1,3 +1,6 @@
+using AmpaCds.Imaging.Atlas;
+using AmpaCds.Imaging.Filtering;
+using AmpaCds.Imaging.Geometry;
 using AmpaCds.Imaging;
 
 namespace AmpaCds.Imaging.Tests.Support;

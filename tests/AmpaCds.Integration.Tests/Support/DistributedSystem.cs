@@ -51,6 +51,8 @@ public sealed class DistributedSystem : IAsyncLifetime
             ["AmpaCds__Bus__VirtualHost"] = virtualHost,
             ["AmpaCds__Intake__Port"] = DicomPort.ToString(CultureInfo.InvariantCulture),
             ["AmpaCds__Intake__QuietPeriodSeconds"] = "3",
+            // The hosts run as Production, which refuses the development patient-key secret.
+            ["AmpaCds__Quantification__PatientKeySecret"] = "integration-test-patient-key-secret-" + virtualHost,
         };
         common["AmpaCds__Database__Provider"] = "Postgres";
         foreach (var service in ServiceNames)

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using AmpaCds.Dicom;
+using AmpaCds.Imaging.Assembly;
+using AmpaCds.Imaging.Geometry;
+using AmpaCds.Imaging.Nifti;
 using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Research.Simulation;

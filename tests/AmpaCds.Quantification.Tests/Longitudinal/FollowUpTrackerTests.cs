@@ -6,6 +6,7 @@ using AmpaCds.Quantification.Normative;
 using AmpaCds.Quantification.Pipeline;
 using AmpaCds.Research.Simulation;
 using AmpaCds.ServiceDefaults.Storage;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AmpaCds.Quantification.Tests.Longitudinal;
 
@@ -20,7 +21,8 @@ public sealed class FollowUpTrackerTests : IDisposable
     {
         var blobs = new FileSystemBlobStore(Path.Combine(_root, "blobs"));
         var writer = new ParametricMapWriter(blobs);
-        var tracker = new FollowUpTracker(new PatientResultStore(blobs), writer, Options);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 2, 10, 9, 30, 0, TimeSpan.Zero));
+        var tracker = new FollowUpTracker(new PatientResultStore(blobs), writer, Options, clock);
         var quantifier = new StudyQuantifier(QuantificationReference.BuiltIn(Options.TemplateSmoothingFwhmMm), Options, ActiveNormativeDatabase.Load(null));
 
         // Two different virtual subjects stand in for one patient's two scans: the change is then their difference.
@@ -50,6 +52,14 @@ public sealed class FollowUpTrackerTests : IDisposable
         }
         var index = 40 + 48 * (80 * 96) + 30 * 80;
         Assert.Equal(followUp.Maps.Suvr.Data[index] - baseline.Maps.Suvr.Data[index], second.ChangeMap!.Data[index], 5);
+        // Each stored result carries the time it was measured, from the injected clock.
+        var stored = blobs.List("quantification/").Where(key => key.EndsWith(".json", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, stored.Count);
+        foreach (var key in stored)
+        {
+            var json = System.Text.Encoding.UTF8.GetString(await blobs.GetAsync(key, CancellationToken.None));
+            Assert.Contains("2026-02-10T09:30:00+00:00", json, StringComparison.Ordinal);
+        }
         // The store holds the hash, never the identifier.
         Assert.DoesNotContain(blobs.List("quantification/"), key => key.Contains("P-1", StringComparison.Ordinal));
     }

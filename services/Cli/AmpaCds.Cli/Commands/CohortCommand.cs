@@ -30,7 +30,7 @@ public static class CohortCommand
             DefaultValueFactory = _ => "measured",
         };
         features.AcceptOnlyFromAmong("measured", "ideal");
-        var simulate = new Command("simulate", "Writes a virtual cohort from the effect model (SCIENCE.md) as CSV") { count, seed, output, nullSignal, composition, features };
+        var simulate = new Command("simulate", "Writes a virtual cohort from the effect model (docs/SCIENCE.md) as CSV") { count, seed, output, nullSignal, composition, features };
         simulate.SetAction((parse, _) => CliRunner.RunAsync(() =>
         {
             var n = parse.GetValue(count);

@@ -44,7 +44,13 @@ public static class DemoCommand
         Console.Out.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F1}s] simulating a [11C]K-2 PET study (seed {seed})");
         var truth = PetStudySimulator.Simulate(new PetAcquisitionOptions { Seed = seed }, studyFolder);
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            // The embedded system is the development shape (local folders, synthetic data): the
+            // development patient-key secret is accepted here and only here.
+            EnvironmentName = Environments.Development,
+        });
         builder.Configuration.AddInMemoryCollection(EmbeddedSystem.Settings(Path.Combine(outputFolder, "data"), dicomListener: false));
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddAllServices(builder.Configuration);

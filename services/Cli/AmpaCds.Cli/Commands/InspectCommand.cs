@@ -1,8 +1,10 @@
 using System.CommandLine;
 using AmpaCds.Cli.Output;
 using AmpaCds.Dicom;
-using AmpaCds.Imaging;
+using AmpaCds.Imaging.Assembly;
+using AmpaCds.Imaging.Geometry;
 using AmpaCds.Imaging.Suv;
+using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
 
 namespace AmpaCds.Cli.Commands;

@@ -13,13 +13,13 @@ namespace AmpaCds.Cli.Commands;
 /// </summary>
 public static class NormDbCommand
 {
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
         var controls = new Option<string[]>("--controls") { Description = "Folder of one healthy-control series (repeatable)", AllowMultipleArgumentsPerToken = false };
         var controlsRoot = new Option<string>("--controls-root") { Description = "Folder whose subfolders are one healthy-control series each" };
         var output = new Option<string>("--out") { Description = "Database JSON to write (voxel maps go beside it as NAME.mean/.sd.nii.gz)", Required = true };
         var ageAdjust = new Option<bool>("--age-adjust") { Description = "Fit SUVR linearly on age per region (needs every control's age)" };
-        var version = new Option<string>("--version") { Description = "Version recorded in every result scored against it", DefaultValueFactory = _ => $"normdb-{DateTime.UtcNow:yyyyMMdd-HHmmss}" };
+        var version = new Option<string>("--version") { Description = "Version recorded in every result scored against it", DefaultValueFactory = _ => $"normdb-{clock.GetUtcNow():yyyyMMdd-HHmmss}" };
         var reference = new Option<string>("--reference") { Description = "SUVR reference region (patients must use the same)", DefaultValueFactory = _ => "whole_brain" };
         var build = new Command("build", "Builds a normative database from healthy-control series") { controls, controlsRoot, output, ageAdjust, version, reference };
         build.SetAction((parse, _) => CliRunner.RunAsync(() =>
@@ -38,7 +38,7 @@ public static class NormDbCommand
                 var description = synthetic
                     ? $"SYNTHETIC: {folders.Count} simulated healthy controls; not for clinical use"
                     : $"{folders.Count} healthy controls";
-                var (database, maps) = compiler.Build(parse.GetValue(version)!, parse.GetValue(ageAdjust), synthetic, description);
+                var (database, maps) = compiler.Build(parse.GetValue(version)!, parse.GetValue(ageAdjust), synthetic, description, clock.GetUtcNow());
                 var path = parse.GetValue(output)!;
                 NormativeDatabaseFile.Write(database, maps, path);
                 Console.Out.WriteLine($"normative database {database.Version}: {database.Controls} controls, {database.Regions.Count} regions, " +

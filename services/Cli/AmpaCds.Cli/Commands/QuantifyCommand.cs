@@ -1,11 +1,12 @@
 using System.CommandLine;
 using AmpaCds.Cli.Output;
-using AmpaCds.Imaging;
+using AmpaCds.Imaging.Nifti;
 using AmpaCds.Imaging.Normative;
-using AmpaCds.Quantification;
+using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Normative;
 using AmpaCds.Quantification.Pipeline;
+using AmpaCds.Quantification;
 
 namespace AmpaCds.Cli.Commands;
 

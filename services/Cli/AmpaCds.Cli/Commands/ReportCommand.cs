@@ -14,7 +14,7 @@ public static class ReportCommand
     public const int StudyFailed = 4;
     public const int NotReady = 5;
 
-    public static Command Create()
+    public static Command Create(TimeProvider clock)
     {
         var study = new Option<string>("--study") { Description = "Study Instance UID", Required = true };
         var server = new Option<string>("--server") { Description = "Reporting gateway address", DefaultValueFactory = _ => DefaultServer };
@@ -25,7 +25,7 @@ public static class ReportCommand
         command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
         {
             var asHtml = parse.GetValue(format) == "html";
-            var report = await FetchAsync(parse.GetValue(server)!, parse.GetValue(study)!, parse.GetValue(wait), asHtml, cancellation);
+            var report = await FetchAsync(parse.GetValue(server)!, parse.GetValue(study)!, parse.GetValue(wait), asHtml, clock, cancellation);
             Console.Out.WriteLine(asHtml ? report.Html : Formatter.Format(report));
             return 0;
         }));
@@ -34,11 +34,11 @@ public static class ReportCommand
 
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true).WithIndentation());
 
-    public static async Task<Report> FetchAsync(string server, string studyUid, double waitSeconds, bool html, CancellationToken cancellation)
+    public static async Task<Report> FetchAsync(string server, string studyUid, double waitSeconds, bool html, TimeProvider clock, CancellationToken cancellation)
     {
         using var channel = GrpcChannel.ForAddress(server);
         var client = new ReportingApi.ReportingApiClient(channel);
-        var deadline = DateTime.UtcNow.AddSeconds(Math.Max(0, waitSeconds));
+        var deadline = clock.GetUtcNow().UtcDateTime.AddSeconds(Math.Max(0, waitSeconds));
         var request = new GetReportRequest { StudyInstanceUid = studyUid, Format = html ? ReportFormat.Html : ReportFormat.Json };
         while (true)
         {
@@ -52,7 +52,7 @@ public static class ReportCommand
             }
             catch (RpcException error) when (error.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition or StatusCode.Unavailable)
             {
-                if (DateTime.UtcNow >= deadline)
+                if (clock.GetUtcNow().UtcDateTime >= deadline)
                 {
                     throw new CliFailure(error.Status.Detail, error.StatusCode == StatusCode.Unavailable ? CliRunner.PeerError : NotReady);
                 }

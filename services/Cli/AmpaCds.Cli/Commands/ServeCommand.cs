@@ -30,7 +30,12 @@ public static class ServeCommand
         };
         command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
         {
-            var builder = WebApplication.CreateSlimBuilder(HostArguments.WithDefaults([]));
+            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+            {
+                Args = HostArguments.WithDefaults([]),
+                // The embedded system is the development shape; a site deployment runs the separate hosts.
+                EnvironmentName = Environments.Development,
+            });
             builder.Configuration.AddInMemoryCollection(EmbeddedSystem.Settings(parse.GetValue(data)!, dicomListener: true, parse.GetValue(dicomPort)));
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(parse.GetValue(grpcPort), listen => listen.Protocols = HttpProtocols.Http2));
             builder.Services.AddAllServices(builder.Configuration);

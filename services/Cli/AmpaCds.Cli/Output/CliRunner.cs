@@ -1,5 +1,11 @@
 using AmpaCds.Dicom.Network;
 using AmpaCds.Domain;
+using AmpaCds.Dicom;
+using AmpaCds.Imaging.Assembly;
+using AmpaCds.Imaging.Suv;
+using AmpaCds.Imaging;
+using AmpaCds.Quantification.Loading;
+using AmpaCds.Quantification.Pipeline;
 using Grpc.Core;
 
 namespace AmpaCds.Cli.Output;

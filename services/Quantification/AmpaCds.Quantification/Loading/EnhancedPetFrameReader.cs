@@ -1,6 +1,8 @@
 using AmpaCds.Dicom;
-using AmpaCds.Imaging;
+using AmpaCds.Imaging.Assembly;
+using AmpaCds.Imaging.Geometry;
 using AmpaCds.Imaging.Suv;
+using AmpaCds.Imaging;
 
 namespace AmpaCds.Quantification.Loading;
 

@@ -1,5 +1,6 @@
-using AmpaCds.Imaging;
+using AmpaCds.Imaging.Assembly;
 using AmpaCds.Imaging.Suv;
+using AmpaCds.Imaging;
 
 namespace AmpaCds.Quantification.Loading;
 

@@ -1,4 +1,6 @@
 using AmpaCds.Dicom;
+using AmpaCds.Imaging.Assembly;
+using AmpaCds.Imaging.Geometry;
 using AmpaCds.Imaging;
 
 namespace AmpaCds.Quantification.Loading;

@@ -1,4 +1,5 @@
 using AmpaCds.Contracts.Messages;
+using AmpaCds.Imaging.Geometry;
 using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Pipeline;
@@ -6,7 +7,7 @@ using AmpaCds.Quantification.Pipeline;
 namespace AmpaCds.Quantification.Longitudinal;
 
 /// <summary>Records each quantified study per patient and, when an earlier one exists, measures the change against it.</summary>
-public sealed class FollowUpTracker(PatientResultStore store, ParametricMapWriter maps, QuantificationOptions options)
+public sealed class FollowUpTracker(PatientResultStore store, ParametricMapWriter maps, QuantificationOptions options, TimeProvider clock)
 {
     public async Task<(LongitudinalChange? Change, Volume? ChangeMap)> CompareWithBaselineAsync(
         PetSeries series, QuantificationResult result, string? suvrMapKey, CancellationToken cancellationToken)
@@ -17,7 +18,7 @@ public sealed class FollowUpTracker(PatientResultStore store, ParametricMapWrite
             return (null, null);
         }
         var patientKey = PatientKey.For(series.PatientId, options.PatientKeySecret);
-        var current = new StoredStudyResult(series.StudyInstanceUid, series.SeriesInstanceUid, series.StudyDate, DateTimeOffset.UtcNow,
+        var current = new StoredStudyResult(series.StudyInstanceUid, series.SeriesInstanceUid, series.StudyDate, clock.GetUtcNow(),
             result.ReferenceRegion, result.AtlasVersion,
             result.Regions.Select(region => new StoredRegion(region.Name, region.Suvr, region.ZScore)).ToList(), suvrMapKey);
         var baseline = await store.FindBaselineAsync(patientKey, current, cancellationToken);

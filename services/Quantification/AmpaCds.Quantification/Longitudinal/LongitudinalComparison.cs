@@ -1,4 +1,5 @@
 using AmpaCds.Contracts.Messages;
+using AmpaCds.Imaging.Geometry;
 using AmpaCds.Imaging;
 
 namespace AmpaCds.Quantification.Longitudinal;

@@ -1,6 +1,7 @@
 using AmpaCds.Dicom;
-using AmpaCds.Imaging;
+using AmpaCds.Imaging.Geometry;
 using AmpaCds.Imaging.Normative;
+using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Pipeline;
 
@@ -37,7 +38,7 @@ public sealed class NormativeDatabaseCompiler(QuantificationReference reference,
         _suvrMaps.Add(result.Maps.Suvr);
     }
 
-    public (NormativeDatabase Database, VoxelNormativeMaps Maps) Build(string version, bool ageAdjust, bool synthetic, string description)
+    public (NormativeDatabase Database, VoxelNormativeMaps Maps) Build(string version, bool ageAdjust, bool synthetic, string description, DateTimeOffset builtAt)
     {
         var database = NormativeDatabaseBuilder.Build(_controls, new NormativeBuildOptions
         {
@@ -47,6 +48,7 @@ public sealed class NormativeDatabaseCompiler(QuantificationReference reference,
             AtlasVersion = reference.Atlas.Version,
             AgeAdjust = ageAdjust,
             Synthetic = synthetic,
+            BuiltAt = builtAt,
         });
         return (database, VoxelNormativeMaps.Build(_suvrMaps));
     }

@@ -1,3 +1,5 @@
+using AmpaCds.Imaging.Geometry;
+using AmpaCds.Imaging.Nifti;
 using AmpaCds.Imaging;
 using AmpaCds.ServiceDefaults.Storage;
 

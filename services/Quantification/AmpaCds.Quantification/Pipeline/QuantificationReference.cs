@@ -1,3 +1,8 @@
+using AmpaCds.Imaging.Atlas;
+using AmpaCds.Imaging.Filtering;
+using AmpaCds.Imaging.Geometry;
+using AmpaCds.Imaging.Nifti;
+using AmpaCds.Imaging.Registration;
 using AmpaCds.Imaging;
 
 namespace AmpaCds.Quantification.Pipeline;

@@ -1,4 +1,5 @@
 using AmpaCds.Contracts.Messages;
+using AmpaCds.Imaging.Registration;
 using AmpaCds.Imaging.Suv;
 
 namespace AmpaCds.Quantification.Pipeline;

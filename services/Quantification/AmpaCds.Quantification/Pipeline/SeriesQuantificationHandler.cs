@@ -1,6 +1,9 @@
 using AmpaCds.Contracts.Messages;
 using AmpaCds.Dicom;
 using AmpaCds.Domain;
+using AmpaCds.Imaging.Assembly;
+using AmpaCds.Imaging.Normative;
+using AmpaCds.Imaging.Suv;
 using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Longitudinal;
@@ -21,6 +24,7 @@ public sealed class SeriesQuantificationHandler(
     FollowUpTracker followUps,
     ParametricMapWriter mapWriter,
     QuantificationOptions options,
+    TimeProvider clock,
     ILogger<SeriesQuantificationHandler> logger)
 {
     public async Task HandleAsync(Guid correlationId, string studyUid, string seriesUid, string seriesBlobPrefix,
@@ -41,13 +45,13 @@ public sealed class SeriesQuantificationHandler(
                 correlationId, result.Elapsed.TotalMilliseconds, result.Registration.Similarity, result.Normative?.Version ?? "none", longitudinal is not null);
             await publisher.Publish(new RegionalUptakeMeasured(correlationId, studyUid, seriesUid, result.Regions,
                 result.ReferenceRegion, result.ReferenceSuvMean, result.Registration, result.AtlasVersion,
-                result.Suv.Factor, DateTimeOffset.UtcNow, result.Normative, maps, longitudinal), cancellationToken);
+                result.Suv.Factor, clock.GetUtcNow(), result.Normative, maps, longitudinal), cancellationToken);
         }
         // The project's own exceptions say why this input cannot be quantified: a failure reply, not a retry.
         catch (AmpaCdsException error)
         {
             logger.LogWarning("Run {CorrelationId} cannot be quantified: {Reason}", correlationId, error.Message);
-            await publisher.Publish(new QuantificationFailed(correlationId, studyUid, seriesUid, error.Message, DateTimeOffset.UtcNow), cancellationToken);
+            await publisher.Publish(new QuantificationFailed(correlationId, studyUid, seriesUid, error.Message, clock.GetUtcNow()), cancellationToken);
         }
     }
 

@@ -1,7 +1,12 @@
 using System.Diagnostics;
 using AmpaCds.Contracts.Messages;
-using AmpaCds.Imaging;
+using AmpaCds.Imaging.Assembly;
+using AmpaCds.Imaging.Filtering;
+using AmpaCds.Imaging.Geometry;
+using AmpaCds.Imaging.Registration;
+using AmpaCds.Imaging.Statistics;
 using AmpaCds.Imaging.Suv;
+using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Normative;
 

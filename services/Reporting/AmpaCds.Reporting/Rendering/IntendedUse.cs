@@ -4,7 +4,7 @@ public static class IntendedUse
 {
     /// <summary>
     /// Shown on every report. No accuracy figure for AMPA-PET-based response prediction has been
-    /// published (SCIENCE.md), so the forecast may only ever be presented as exploratory.
+    /// published (docs/SCIENCE.md), so the forecast may only ever be presented as exploratory.
     /// </summary>
     public const string Statement =
         "Research use only. AmpaCds measures regional AMPA receptor density with [11C]K-2 PET and gives an " +
