@@ -19,6 +19,11 @@ start() {
   AMPACDS_POSTGRES_PORT="$postgres_port" "$here/postgres.sh" start
   [ "${AMPACDS_SKIP_BUILD:-0}" = 1 ] || dotnet build "$repo/AmpaCds.sln" -c "$configuration" -nologo -v q
   mkdir -p "$state/pids" "$state/logs" "$state/data"
+  # The hosts run as Production, which refuses the development patient-key secret: this machine gets its own,
+  # made once and kept with the state (a site sets AmpaCds__Quantification__PatientKeySecret from its secret store).
+  secret_file="$state/patient-key-secret"
+  [ -s "$secret_file" ] || (umask 077; head -c 48 /dev/urandom | base64 -w0 > "$secret_file")
+  export AmpaCds__Quantification__PatientKeySecret="$(cat "$secret_file")"
   for service in "${services[@]}"; do
     pidfile="$state/pids/$service.pid"
     if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
