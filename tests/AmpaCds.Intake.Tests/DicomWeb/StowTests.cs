@@ -1,6 +1,9 @@
 using System.Net;
 using AmpaCds.Dicom;
+using AmpaCds.Intake.Persistence;
 using AmpaCds.Intake.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static AmpaCds.Intake.Tests.DicomWeb.StowJson;
 
 namespace AmpaCds.Intake.Tests.DicomWeb;
@@ -154,13 +157,16 @@ public sealed class StowTests : IAsyncLifetime
         using var response = await _host.Client.PostAsync("/dicomweb/studies", body.ToContent());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        // The publisher writes the marker after PetSeriesReceived went out on the (in-memory) bus.
-        var marker = SeriesKeys.CompletionMarker(PetDatasets.StudyUid, PetDatasets.SeriesUid);
-        for (var attempt = 0; attempt < 100 && !_host.Blobs.Exists(marker); attempt++)
+        // The announcement is committed with its outbox rows; the dispatcher then publishes on the in-memory bus.
+        var announced = 0;
+        for (var attempt = 0; attempt < 100 && announced == 0; attempt++)
         {
             await Task.Delay(100);
+            await using var scope = _host.Services.CreateAsyncScope();
+            announced = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().SeriesAnnouncements
+                .CountAsync(row => row.SeriesInstanceUid == PetDatasets.SeriesUid);
         }
-        Assert.True(_host.Blobs.Exists(marker), "the series was not announced within 10 s");
+        Assert.True(announced == 1, "the series was not announced within 10 s");
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
