@@ -157,16 +157,20 @@ public sealed class StowTests : IAsyncLifetime
         using var response = await _host.Client.PostAsync("/dicomweb/studies", body.ToContent());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        // The announcement is committed with its outbox rows; the dispatcher then publishes on the in-memory bus.
+        // The announcement commits with its outbox rows; the row is marked sent once the dispatcher published it on the in-memory bus.
         var announced = 0;
-        for (var attempt = 0; attempt < 100 && announced == 0; attempt++)
+        var sent = 0;
+        var receivedType = AmpaCds.Persistence.Messaging.MessageTypeRegistry.NameOf(typeof(AmpaCds.Contracts.Messages.PetSeriesReceived));
+        for (var attempt = 0; attempt < 100 && sent == 0; attempt++)
         {
             await Task.Delay(100);
             await using var scope = _host.Services.CreateAsyncScope();
-            announced = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().SeriesAnnouncements
-                .CountAsync(row => row.SeriesInstanceUid == PetDatasets.SeriesUid);
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+            announced = await db.SeriesAnnouncements.CountAsync(row => row.SeriesInstanceUid == PetDatasets.SeriesUid);
+            sent = await db.Outbox.CountAsync(row => row.MessageType == receivedType && row.SentAtUtcTicks != null);
         }
-        Assert.True(announced == 1, "the series was not announced within 10 s");
+        Assert.True(sent == 1, $"the series was not announced within 10 s ({announced} announcement(s), {sent} sent)");
+        Assert.Equal(1, announced);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
