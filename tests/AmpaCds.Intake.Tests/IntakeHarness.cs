@@ -13,7 +13,8 @@ public sealed class IntakeHarness : IDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public IntakeHarness(long minimumFreeDiskBytes = 1024, string? folder = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public IntakeHarness(long minimumFreeDiskBytes = 1024, string? folder = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "ampacds-intake-" + Guid.NewGuid().ToString("N")[..8]);
         var values = new Dictionary<string, string?>
@@ -30,10 +31,13 @@ public sealed class IntakeHarness : IDisposable
         var services = new ServiceCollection().AddLogging();
         services.AddServiceDefaults(configuration);
         services.AddIntakeServices(configuration);
+        configure?.Invoke(services);
         _provider = services.BuildServiceProvider();
     }
 
     public string Folder { get; }
+
+    public IServiceProvider Services => _provider;
 
     public InstanceIntake Intake => _provider.GetRequiredService<InstanceIntake>();
 

@@ -29,15 +29,17 @@ public sealed class IntakeOptionsValidationTests
             ["AmpaCds:Intake:BindAddress"] = "localhost",
             ["AmpaCds:Intake:DicomWeb:MaxResults"] = "0",
             ["AmpaCds:Intake:Journal:SegmentMegabytes"] = "0",
+            ["AmpaCds:Intake:IncompleteSeriesTimeoutSeconds"] = "-1",
         });
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<IntakeOptions>>().Value);
 
-        Assert.Equal(4, error.Failures.Count());
+        Assert.Equal(5, error.Failures.Count());
         Assert.Contains("AmpaCds:Intake:QuietPeriodSeconds must be a positive number of seconds, not 0", error.Failures);
         Assert.Contains("AmpaCds:Intake:BindAddress must be an IP address, not 'localhost'", error.Failures);
         Assert.Contains("AmpaCds:Intake:DicomWeb:MaxResults must be at least 1", error.Failures);
         Assert.Contains("AmpaCds:Intake:Journal:SegmentMegabytes must be 1 to 1024, not 0", error.Failures);
+        Assert.Contains("AmpaCds:Intake:IncompleteSeriesTimeoutSeconds must be a positive number of seconds, not -1", error.Failures);
     }
 
     [Fact]

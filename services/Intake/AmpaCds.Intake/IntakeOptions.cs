@@ -29,6 +29,13 @@ public sealed class IntakeOptions
     /// <summary>A series without Number of Slices instances is complete after this long without a new instance.</summary>
     public double QuietPeriodSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// A series whose Number of Slices is known but which is short of it waits this long after its last
+    /// instance (instead of the quiet period) before it is announced as "incomplete-timeout", so a PACS
+    /// re-sending after a failure completes it first; it is never held forever.
+    /// </summary>
+    public double IncompleteSeriesTimeoutSeconds { get; set; } = 600;
+
     /// <summary>Write-ahead journal that makes instances durable with one device flush each.</summary>
     public Storage.InstanceJournalOptions Journal { get; set; } = new();
 

@@ -34,6 +34,10 @@ public sealed class IntakeOptionsValidation : IValidateOptions<IntakeOptions>
         {
             failures.Add($"{Prefix}{nameof(options.QuietPeriodSeconds)} must be a positive number of seconds, not {options.QuietPeriodSeconds}");
         }
+        if (!(options.IncompleteSeriesTimeoutSeconds > 0) || double.IsInfinity(options.IncompleteSeriesTimeoutSeconds))
+        {
+            failures.Add($"{Prefix}{nameof(options.IncompleteSeriesTimeoutSeconds)} must be a positive number of seconds, not {options.IncompleteSeriesTimeoutSeconds}");
+        }
         if (options.MinimumFreeDiskBytes < 0)
         {
             failures.Add($"{Prefix}{nameof(options.MinimumFreeDiskBytes)} must not be negative");

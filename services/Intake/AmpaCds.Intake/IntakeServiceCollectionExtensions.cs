@@ -2,8 +2,10 @@ using AmpaCds.Intake.Access;
 using AmpaCds.Intake.DicomWeb;
 using AmpaCds.Intake.Dimse;
 using AmpaCds.Intake.Import;
+using AmpaCds.Intake.Persistence;
 using AmpaCds.Intake.Series;
 using AmpaCds.Intake.Storage;
+using AmpaCds.Persistence;
 using AmpaCds.ServiceDefaults.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +27,12 @@ public static class IntakeServiceCollectionExtensions
         services.AddOptions<DicomWebOptions>()
             .Bind(configuration.GetSection($"{IntakeOptions.Section}:{nameof(IntakeOptions.DicomWeb)}"))
             .ValidateOnStart();
+        // Before the hosted services below: the schema must exist when series recovery reads it.
+        services.AddServiceDatabase<IntakeDbContext>(configuration, "intake");
         services.AddSingleton<SeriesTracker>();
+        services.AddSingleton<SeriesManifestReader>();
+        services.AddSingleton<SeriesCompletionHandler>();
+        services.AddScoped<SeriesAnnouncer>();
         services.AddSingleton<SeriesDemographicsReader>();
         services.AddSingleton<SeriesCompletionQueue>();
         WrapBlobStoreForReadYourWrites(services);

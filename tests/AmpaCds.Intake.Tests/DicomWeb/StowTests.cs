@@ -1,6 +1,9 @@
 using System.Net;
 using AmpaCds.Dicom;
+using AmpaCds.Intake.Persistence;
 using AmpaCds.Intake.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static AmpaCds.Intake.Tests.DicomWeb.StowJson;
 
 namespace AmpaCds.Intake.Tests.DicomWeb;
@@ -154,13 +157,20 @@ public sealed class StowTests : IAsyncLifetime
         using var response = await _host.Client.PostAsync("/dicomweb/studies", body.ToContent());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        // The publisher writes the marker after PetSeriesReceived went out on the (in-memory) bus.
-        var marker = SeriesKeys.CompletionMarker(PetDatasets.StudyUid, PetDatasets.SeriesUid);
-        for (var attempt = 0; attempt < 100 && !_host.Blobs.Exists(marker); attempt++)
+        // The announcement commits with its outbox rows; the row is marked sent once the dispatcher published it on the in-memory bus.
+        var announced = 0;
+        var sent = 0;
+        var receivedType = AmpaCds.Persistence.Messaging.MessageTypeRegistry.NameOf(typeof(AmpaCds.Contracts.Messages.PetSeriesReceived));
+        for (var attempt = 0; attempt < 100 && sent == 0; attempt++)
         {
             await Task.Delay(100);
+            await using var scope = _host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+            announced = await db.SeriesAnnouncements.CountAsync(row => row.SeriesInstanceUid == PetDatasets.SeriesUid);
+            sent = await db.Outbox.CountAsync(row => row.MessageType == receivedType && row.SentAtUtcTicks != null);
         }
-        Assert.True(_host.Blobs.Exists(marker), "the series was not announced within 10 s");
+        Assert.True(sent == 1, $"the series was not announced within 10 s ({announced} announcement(s), {sent} sent)");
+        Assert.Equal(1, announced);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

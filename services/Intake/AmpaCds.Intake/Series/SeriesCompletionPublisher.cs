@@ -1,8 +1,3 @@
-using System.Text.Json;
-using AmpaCds.Contracts.Messages;
-using AmpaCds.Intake.Storage;
-using AmpaCds.ServiceDefaults.Storage;
-using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,18 +5,16 @@ using Microsoft.Extensions.Options;
 namespace AmpaCds.Intake.Series;
 
 /// <summary>
-/// Publishes StudyDemographicsCaptured (for Reporting only) and PetSeriesReceived for each completed
-/// series, then writes the completion marker.
-/// A series whose publish fails goes back to the tracker and is tried again after the quiet
-/// period; one without a marker at start-up is recovered, so a series is never silently lost.
+/// Takes completed series (by Number of Slices at once, by the quiet period or the incomplete-series
+/// timeout from the sweep) and hands each to the <see cref="SeriesCompletionHandler"/>, which announces
+/// each distinct content once. A series whose handling fails goes back to the tracker and is tried
+/// again after the quiet period; one stored but never announced is recovered at start-up, so a series
+/// is never silently lost.
 /// </summary>
-public sealed class SeriesCompletionPublisher(
+public sealed partial class SeriesCompletionPublisher(
     SeriesCompletionQueue queue,
     SeriesTracker tracker,
-    IBus bus,
-    IBlobStore blobs,
-    DurableInstanceStore store,
-    SeriesDemographicsReader demographics,
+    SeriesCompletionHandler handler,
     IOptions<IntakeOptions> options,
     TimeProvider clock,
     ILogger<SeriesCompletionPublisher> logger) : BackgroundService
@@ -30,11 +23,12 @@ public sealed class SeriesCompletionPublisher(
     {
         using var quietTimer = new PeriodicTimer(TimeSpan.FromMilliseconds(500), clock);
         var quietPeriod = TimeSpan.FromSeconds(options.Value.QuietPeriodSeconds);
+        var incompleteTimeout = TimeSpan.FromSeconds(options.Value.IncompleteSeriesTimeoutSeconds);
         var sweeper = Task.Run(async () =>
         {
             while (await quietTimer.WaitForNextTickAsync(stoppingToken))
             {
-                foreach (var series in tracker.TakeQuiet(quietPeriod))
+                foreach (var series in tracker.TakeQuiet(quietPeriod, incompleteTimeout))
                 {
                     queue.Enqueue(series);
                 }
@@ -45,7 +39,7 @@ public sealed class SeriesCompletionPublisher(
         {
             await foreach (var series in queue.ReadAllAsync(stoppingToken))
             {
-                await PublishAsync(series, stoppingToken);
+                await CompleteAsync(series, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -54,27 +48,19 @@ public sealed class SeriesCompletionPublisher(
         await sweeper.ContinueWith(_ => { }, CancellationToken.None);
     }
 
-    private async Task PublishAsync(CompletedSeries series, CancellationToken cancellationToken)
+    private async Task CompleteAsync(CompletedSeries series, CancellationToken cancellationToken)
     {
-        var correlationId = NewId.NextGuid();
         try
         {
-            // Quantification reads the instance files: every acknowledged instance must be in its file first.
-            await store.WhenVisibleAsync(cancellationToken);
-            // Published first so Reporting usually has the header before the run's results; it copes with either order.
-            await bus.Publish(await demographics.ReadAsync(correlationId, series, cancellationToken), cancellationToken);
-            await bus.Publish(new PetSeriesReceived(correlationId, series.StudyUid, series.SeriesUid,
-                SeriesKeys.InstancesPrefix(series.StudyUid, series.SeriesUid), series.InstanceCount,
-                series.CompletionReason, clock.GetUtcNow()), cancellationToken);
-            var marker = JsonSerializer.SerializeToUtf8Bytes(new { correlationId, series.InstanceCount, series.CompletionReason, publishedAt = clock.GetUtcNow() });
-            await blobs.PutAsync(SeriesKeys.CompletionMarker(series.StudyUid, series.SeriesUid), marker, cancellationToken);
-            logger.LogInformation("Series complete by {Reason} with {Count} instances; run {CorrelationId} published",
-                series.CompletionReason, series.InstanceCount, correlationId);
+            await handler.HandleAsync(series, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            logger.LogError(error, "Publishing a completed series failed; it will be retried after the quiet period");
+            LogFailed(error);
             tracker.Reopen(series);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Announcing a completed series failed; it will be retried after the quiet period")]
+    private partial void LogFailed(Exception error);
 }

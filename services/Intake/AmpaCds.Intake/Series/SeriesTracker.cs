@@ -1,14 +1,17 @@
 namespace AmpaCds.Intake.Series;
 
 /// <summary>
-/// Groups stored instances by series and decides when a series is complete: when Number of
-/// Slices instances arrived, or when no instance came for the quiet period. Thread-safe: several
-/// associations may deliver the same series at once.
+/// Groups stored instances by series and decides when a series is complete: when Number of Slices
+/// instances arrived; when no instance came for the quiet period, for a series that does not say how
+/// many it has; or, for one that says so but is short, only after the much longer incomplete-series
+/// timeout, so a PACS re-sending after a failure completes it before anything is announced.
+/// Thread-safe: several associations may deliver the same series at once.
 /// </summary>
 public sealed class SeriesTracker(TimeProvider clock)
 {
     public const string ByNumberOfSlices = "number-of-slices";
     public const string ByQuietPeriod = "quiet-period";
+    public const string ByIncompleteTimeout = "incomplete-timeout";
 
     private readonly Dictionary<string, SeriesState> _open = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -35,24 +38,35 @@ public sealed class SeriesTracker(TimeProvider clock)
         }
     }
 
-    /// <summary>Series whose last instance is older than the quiet period; they leave the tracker.</summary>
-    public IReadOnlyList<CompletedSeries> TakeQuiet(TimeSpan quietPeriod)
+    /// <summary>
+    /// Series that waited long enough since their last instance; they leave the tracker. One known to be
+    /// short of its Number of Slices waits <paramref name="incompleteTimeout"/>, any other <paramref name="quietPeriod"/>.
+    /// </summary>
+    public IReadOnlyList<CompletedSeries> TakeQuiet(TimeSpan quietPeriod, TimeSpan incompleteTimeout)
     {
         var now = clock.GetUtcNow();
         lock (_gate)
         {
-            var quiet = _open.Values.Where(state => now - state.LastArrival >= quietPeriod).ToList();
-            foreach (var state in quiet)
+            var taken = new List<CompletedSeries>();
+            foreach (var state in _open.Values.ToList())
             {
+                var knownShort = state.ExpectedInstances is { } expected && state.Instances.Count < expected;
+                if (now - state.LastArrival < (knownShort ? incompleteTimeout : quietPeriod))
+                {
+                    continue;
+                }
                 _open.Remove(state.SeriesUid);
+                taken.Add(new CompletedSeries(state.StudyUid, state.SeriesUid, state.Instances,
+                    knownShort ? ByIncompleteTimeout : ByQuietPeriod));
             }
-            return quiet.Select(state => new CompletedSeries(state.StudyUid, state.SeriesUid, state.Instances, ByQuietPeriod)).ToList();
+            return taken;
         }
     }
 
     /// <summary>Puts a series whose completion could not be announced back, to be retried after the quiet period.</summary>
     public void Reopen(CompletedSeries series)
     {
+        ArgumentNullException.ThrowIfNull(series);
         lock (_gate)
         {
             if (!_open.TryGetValue(series.SeriesUid, out var state))

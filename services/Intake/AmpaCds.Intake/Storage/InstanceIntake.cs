@@ -58,22 +58,11 @@ public sealed class InstanceIntake(
             return Refuse(new InstanceRejection(DicomStatus.OutOfResources, $"instance could not be stored: {error.Message}"), source);
         }
 
-        if (tracker.Register(studyUid, seriesUid, sopUid, ExpectedInstances(dataset)) is { } completed)
+        if (tracker.Register(studyUid, seriesUid, sopUid, ExpectedInstanceCount.From(dataset)) is { } completed)
         {
             completions.Enqueue(completed);
         }
         return null;
-    }
-
-    /// <summary>Number of Slices counts one time frame; a dynamic series has that many per frame.</summary>
-    private static int? ExpectedInstances(DicomDataset dataset)
-    {
-        if (!dataset.TryGetInt(DicomTags.NumberOfSlices, out var slices) || slices <= 0)
-        {
-            return null;
-        }
-        var frames = dataset.TryGetInt(DicomTags.NumberOfTimeSlices, out var timeSlices) && timeSlices > 0 ? timeSlices : 1;
-        return slices * frames;
     }
 
     private InstanceRejection Refuse(InstanceRejection rejection, string source)

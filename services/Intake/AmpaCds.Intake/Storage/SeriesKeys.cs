@@ -9,6 +9,4 @@ public static class SeriesKeys
 
     public static string Instance(string studyUid, string seriesUid, string sopInstanceUid) =>
         InstancesPrefix(studyUid, seriesUid) + sopInstanceUid + ".dcm";
-
-    public static string CompletionMarker(string studyUid, string seriesUid) => SeriesPrefix(studyUid, seriesUid) + "series-complete.json";
 }
