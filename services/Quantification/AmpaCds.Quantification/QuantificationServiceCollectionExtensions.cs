@@ -1,7 +1,9 @@
 using AmpaCds.Quantification.Consumers;
 using AmpaCds.Quantification.Longitudinal;
 using AmpaCds.Quantification.Normative;
+using AmpaCds.Quantification.Persistence;
 using AmpaCds.Quantification.Pipeline;
+using AmpaCds.Persistence;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,10 +26,13 @@ public static class QuantificationServiceCollectionExtensions
         services.AddSingleton(provider => CreateReference(provider.GetRequiredService<QuantificationOptions>()));
         services.AddSingleton(provider => ActiveNormativeDatabase.Load(provider.GetRequiredService<QuantificationOptions>().NormativeDatabase));
         services.AddSingleton<StudyQuantifier>();
-        services.AddSingleton<PatientResultStore>();
         services.AddSingleton<ParametricMapWriter>();
-        services.AddSingleton<FollowUpTracker>();
-        services.AddSingleton<SeriesQuantificationHandler>();
+        // Before the bus (the callers add it after this): the schema exists before the first message.
+        services.AddServiceDatabase<QuantificationDbContext>(configuration, "quantification");
+        // Scoped with the consumer's DbContext, so their rows commit with the inbox row.
+        services.AddScoped<StudyResultRepository>();
+        services.AddScoped<FollowUpTracker>();
+        services.AddScoped<SeriesQuantificationHandler>();
         services.AddHostedService<ReferenceWarmup>();
         return services;
     }

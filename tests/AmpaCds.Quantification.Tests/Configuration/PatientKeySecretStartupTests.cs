@@ -1,4 +1,5 @@
 using AmpaCds.ServiceDefaults;
+using AmpaCds.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -75,7 +76,8 @@ public sealed class PatientKeySecretStartupTests : IDisposable
     private IHost Build(string environment, string? secret)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = environment });
-        var settings = new Dictionary<string, string?> { ["AmpaCds:DataRoot"] = _root };
+        // Composed as the host composes it (its database needs the bus for the outbox); in-memory transport.
+        var settings = new Dictionary<string, string?> { ["AmpaCds:DataRoot"] = _root, ["AmpaCds:Bus:Transport"] = "InMemory" };
         if (secret is not null)
         {
             settings["AmpaCds:Quantification:PatientKeySecret"] = secret;
@@ -83,6 +85,7 @@ public sealed class PatientKeySecretStartupTests : IDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddServiceDefaults(builder.Configuration);
         builder.Services.AddQuantificationServices(builder.Configuration);
+        builder.Services.AddAmpaCdsBus(builder.Configuration, QuantificationServiceCollectionExtensions.AddQuantificationConsumers);
         return builder.Build();
     }
 
@@ -90,6 +93,8 @@ public sealed class PatientKeySecretStartupTests : IDisposable
     {
         if (Directory.Exists(_root))
         {
+            // The started hosts left the service's SQLite file open in the pool.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(_root, recursive: true);
         }
     }

@@ -3,14 +3,18 @@ using AmpaCds.Domain.Clinical;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Longitudinal;
 using AmpaCds.Quantification.Normative;
+using AmpaCds.Quantification.Persistence;
 using AmpaCds.Quantification.Pipeline;
+using AmpaCds.Quantification.Tests.Persistence.Support;
 using AmpaCds.Research.Simulation;
 using AmpaCds.ServiceDefaults.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AmpaCds.Quantification.Tests.Longitudinal;
 
-/// <summary>Two studies of one patient through the store: the second finds the first as its baseline.</summary>
+/// <summary>Two studies of one patient through the database: the second finds the first as its baseline.</summary>
 public sealed class FollowUpTrackerTests : IDisposable
 {
     private static readonly QuantificationOptions Options = new();
@@ -22,7 +26,18 @@ public sealed class FollowUpTrackerTests : IDisposable
         var blobs = new FileSystemBlobStore(Path.Combine(_root, "blobs"));
         var writer = new ParametricMapWriter(blobs);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 2, 10, 9, 30, 0, TimeSpan.Zero));
-        var tracker = new FollowUpTracker(new PatientResultStore(blobs), writer, Options, clock);
+        await using var database = new SqliteTestDatabase();
+        await using var services = await QuantificationTestServices.BuildAsync(database, clock);
+        // As the handler does: compare (read only), then store the current study with the effect.
+        Task<FollowUpComparison> MeasureAsync(PetSeries series, QuantificationResult result, string? suvrMap) =>
+            services.InScopeAsync(async scope =>
+            {
+                var repository = scope.GetRequiredService<StudyResultRepository>();
+                var comparison = await new FollowUpTracker(repository, writer, Options, clock).CompareWithBaselineAsync(series, result, suvrMap, CancellationToken.None);
+                repository.AddResult(comparison.PatientKey, "", comparison.Current);
+                await scope.GetRequiredService<QuantificationDbContext>().SaveChangesAsync();
+                return comparison;
+            });
         var quantifier = new StudyQuantifier(QuantificationReference.BuiltIn(Options.TemplateSmoothingFwhmMm), Options, ActiveNormativeDatabase.Load(null));
 
         // Two different virtual subjects stand in for one patient's two scans: the change is then their difference.
@@ -32,10 +47,10 @@ public sealed class FollowUpTrackerTests : IDisposable
 
         var baseline = quantifier.Quantify(baselineSeries);
         var baselineMap = await writer.WriteAsync(baselineSeries.StudyInstanceUid, baselineSeries.SeriesInstanceUid, "suvr", baseline.Maps.Suvr, CancellationToken.None);
-        var first = await tracker.CompareWithBaselineAsync(baselineSeries, baseline, baselineMap, CancellationToken.None);
+        var first = await MeasureAsync(baselineSeries, baseline, baselineMap);
         var followUp = quantifier.Quantify(followUpSeries);
-        var second = await tracker.CompareWithBaselineAsync(followUpSeries, followUp, null, CancellationToken.None);
-        var unrelated = await tracker.CompareWithBaselineAsync(otherPatient, followUp, null, CancellationToken.None);
+        var second = await MeasureAsync(followUpSeries, followUp, null);
+        var unrelated = await MeasureAsync(otherPatient, followUp, null);
 
         Assert.Null(first.Change);
         Assert.Null(unrelated.Change);
@@ -52,16 +67,13 @@ public sealed class FollowUpTrackerTests : IDisposable
         }
         var index = 40 + 48 * (80 * 96) + 30 * 80;
         Assert.Equal(followUp.Maps.Suvr.Data[index] - baseline.Maps.Suvr.Data[index], second.ChangeMap!.Data[index], 5);
-        // Each stored result carries the time it was measured, from the injected clock.
-        var stored = blobs.List("quantification/").Where(key => key.EndsWith(".json", StringComparison.Ordinal)).ToList();
+        // Each stored result carries the time it was measured, from the injected clock, and the key, never the identifier.
+        var stored = await services.QueryAsync(db => db.StudyResults.ToListAsync());
         Assert.Equal(3, stored.Count);
-        foreach (var key in stored)
-        {
-            var json = System.Text.Encoding.UTF8.GetString(await blobs.GetAsync(key, CancellationToken.None));
-            Assert.Contains("2026-02-10T09:30:00+00:00", json, StringComparison.Ordinal);
-        }
-        // The store holds the hash, never the identifier.
-        Assert.DoesNotContain(blobs.List("quantification/"), key => key.Contains("P-1", StringComparison.Ordinal));
+        Assert.All(stored, row => Assert.Equal(clock.GetUtcNow().UtcTicks, row.MeasuredAtUtcTicks));
+        Assert.Equal(2, stored.Count(row => row.PatientKey == PatientKey.For("P-1", Options.PatientKeySecret)));
+        Assert.Single(stored, row => row.PatientKey == PatientKey.For("P-2", Options.PatientKeySecret));
+        Assert.DoesNotContain(stored, row => row.PatientKey!.Contains("P-", StringComparison.Ordinal));
     }
 
     private PetSeries Simulate(int seed)

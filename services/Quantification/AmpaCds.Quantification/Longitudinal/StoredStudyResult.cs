@@ -11,5 +11,3 @@ public sealed record StoredStudyResult(
     string AtlasVersion,
     IReadOnlyList<StoredRegion> Regions,
     string? SuvrMapKey);
-
-public sealed record StoredRegion(string Name, double Suvr, double? ZScore);

@@ -1,57 +1,109 @@
 using AmpaCds.Contracts.Messages;
 using AmpaCds.Dicom;
 using AmpaCds.Domain;
-using AmpaCds.Imaging.Assembly;
-using AmpaCds.Imaging.Normative;
-using AmpaCds.Imaging.Suv;
-using AmpaCds.Imaging;
+using AmpaCds.Persistence.Messaging;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Longitudinal;
+using AmpaCds.Quantification.Persistence;
 using AmpaCds.ServiceDefaults.Storage;
-using MassTransit;
 using Microsoft.Extensions.Logging;
 
 namespace AmpaCds.Quantification.Pipeline;
 
 /// <summary>
 /// Loads a stored series, quantifies it, writes its maps, compares it with the patient's baseline and
-/// publishes either the measurement or the reason it could not be made. Input problems are answers,
+/// answers with either the measurement or the reason it could not be made. Input problems are answers,
 /// not faults: they are published, not retried.
+/// The slow part (loading, registration, map writes under fixed keys) runs outside any transaction and
+/// may repeat on a redelivery; only the short effect - the stored rows and the outgoing message through
+/// the outbox - is applied once per message, with the inbox row.
 /// </summary>
-public sealed class SeriesQuantificationHandler(
+public sealed partial class SeriesQuantificationHandler(
     IBlobStore blobs,
     StudyQuantifier quantifier,
     FollowUpTracker followUps,
     ParametricMapWriter mapWriter,
+    StudyResultRepository results,
+    IdempotentEffectRunner<QuantificationDbContext> runner,
+    MessageOutbox outbox,
     QuantificationOptions options,
     TimeProvider clock,
     ILogger<SeriesQuantificationHandler> logger)
 {
-    public async Task HandleAsync(Guid correlationId, string studyUid, string seriesUid, string seriesBlobPrefix,
-        IPublishEndpoint publisher, CancellationToken cancellationToken)
+    /// <summary>True when this delivery committed an answer (a measurement or a failure); false when it was skipped.</summary>
+    public async Task<bool> HandleAsync(SeriesQuantificationRequest request, MessageLineage lineage, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        // Cheap checks first, so a redelivery or a re-sent identical series costs no loading or registration.
+        if (await results.WasDeliveredAsync(request.Consumer, request.MessageId, cancellationToken))
+        {
+            LogRedelivery(request.CorrelationId, request.MessageId);
+            return false;
+        }
+        if (await IsAnsweredAlreadyAsync(request, cancellationToken))
+        {
+            return false;
+        }
+        var answer = await QuantifyAsync(request, cancellationToken);
+        var published = false;
+        await runner.RunOnceAsync(request.MessageId, request.Consumer, async (db, token) =>
+        {
+            // Another delivery of the same content may have committed while this one computed.
+            if (await IsAnsweredAlreadyAsync(request, token))
+            {
+                return;
+            }
+            if (answer.Comparison is { } comparison)
+            {
+                results.AddResult(comparison.PatientKey, request.InputHash, comparison.Current);
+            }
+            results.AddQuantifiedInput(request.SeriesInstanceUid, request.InputHash, request.CorrelationId, answer.Outcome, clock.GetUtcNow());
+            outbox.Enqueue(db, answer.Message, lineage);
+            published = true;
+        }, cancellationToken);
+        return published;
+    }
+
+    private async Task<bool> IsAnsweredAlreadyAsync(SeriesQuantificationRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.SkipWhenAlreadyQuantified || !await results.WasQuantifiedAsync(request.SeriesInstanceUid, request.InputHash, cancellationToken))
+        {
+            return false;
+        }
+        LogAlreadyQuantified(request.CorrelationId, request.SeriesInstanceUid, request.InputHash);
+        return true;
+    }
+
+    private async Task<QuantificationAnswer> QuantifyAsync(SeriesQuantificationRequest request, CancellationToken cancellationToken)
+    {
+        var (correlationId, studyUid, seriesUid) = (request.CorrelationId, request.StudyInstanceUid, request.SeriesInstanceUid);
         try
         {
-            var datasets = await LoadAsync(seriesBlobPrefix, cancellationToken);
+            var datasets = await LoadAsync(request.SeriesBlobPrefix, cancellationToken);
             var series = PetSeriesLoader.Load(datasets);
             var result = quantifier.Quantify(series);
             var maps = options.WriteParametricMaps ? await WriteMapsAsync(studyUid, seriesUid, result.Maps, cancellationToken) : null;
-            var (longitudinal, changeMap) = await followUps.CompareWithBaselineAsync(series, result, maps?.SuvrMap, cancellationToken);
-            if (changeMap is not null && maps is not null)
+            var comparison = await followUps.CompareWithBaselineAsync(series, result, maps?.SuvrMap, cancellationToken);
+            if (comparison.ChangeMap is { } changeMap && maps is not null)
             {
                 maps = maps with { ChangeMap = await mapWriter.WriteAsync(studyUid, seriesUid, "suvr-change", changeMap, cancellationToken) };
             }
-            logger.LogInformation("Run {CorrelationId} quantified in {Elapsed} ms, registration similarity {Similarity:F3}, normative database {Normative}, follow-up {FollowUp}",
-                correlationId, result.Elapsed.TotalMilliseconds, result.Registration.Similarity, result.Normative?.Version ?? "none", longitudinal is not null);
-            await publisher.Publish(new RegionalUptakeMeasured(correlationId, studyUid, seriesUid, result.Regions,
+            LogQuantified(correlationId, result.Elapsed.TotalMilliseconds, result.Registration.Similarity, result.Normative?.Version ?? "none",
+                comparison.Change is not null);
+            var measured = new RegionalUptakeMeasured(correlationId, studyUid, seriesUid, result.Regions,
                 result.ReferenceRegion, result.ReferenceSuvMean, result.Registration, result.AtlasVersion,
-                result.Suv.Factor, clock.GetUtcNow(), result.Normative, maps, longitudinal), cancellationToken);
+                result.Suv.Factor, comparison.Current.MeasuredAt, result.Normative, maps, comparison.Change)
+            {
+                InputHash = request.InputHash,
+            };
+            return new QuantificationAnswer(measured, QuantificationOutcome.Measured, comparison);
         }
         // The project's own exceptions say why this input cannot be quantified: a failure reply, not a retry.
         catch (AmpaCdsException error)
         {
-            logger.LogWarning("Run {CorrelationId} cannot be quantified: {Reason}", correlationId, error.Message);
-            await publisher.Publish(new QuantificationFailed(correlationId, studyUid, seriesUid, error.Message, clock.GetUtcNow()), cancellationToken);
+            LogCannotQuantify(correlationId, error.Message);
+            return new QuantificationAnswer(new QuantificationFailed(correlationId, studyUid, seriesUid, error.Message, clock.GetUtcNow()),
+                QuantificationOutcome.Failed, null);
         }
     }
 
@@ -72,4 +124,19 @@ public sealed class SeriesQuantificationHandler(
             datasets[index] = DicomFile.Open(await blobs.GetAsync(keys[index], token)).Dataset);
         return datasets;
     }
+
+    /// <summary>The outgoing message, its stored outcome and, when measured, what to store of the study.</summary>
+    private sealed record QuantificationAnswer(object Message, string Outcome, FollowUpComparison? Comparison);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {CorrelationId} quantified in {Elapsed} ms, registration similarity {Similarity:F3}, normative database {Normative}, follow-up {FollowUp}")]
+    private partial void LogQuantified(Guid correlationId, double elapsed, double similarity, string normative, bool followUp);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {CorrelationId} cannot be quantified: {Reason}")]
+    private partial void LogCannotQuantify(Guid correlationId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {CorrelationId}: input already quantified (series {SeriesInstanceUid}, input {InputHash}); nothing published")]
+    private partial void LogAlreadyQuantified(Guid correlationId, string seriesInstanceUid, string inputHash);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Run {CorrelationId}: message {MessageId} was already processed; skipped")]
+    private partial void LogRedelivery(Guid correlationId, Guid messageId);
 }
