@@ -9,7 +9,7 @@ namespace AmpaCds.Prediction.Persistence;
 public sealed class ModelVersionRepository(PredictionDbContext db, TimeProvider clock)
 {
     /// <summary>Two activations racing each other: the loser hits the one-active index and tries again on the new state.</summary>
-    private const int ActivationAttempts = 5;
+    private const int ActivationAttempts = 10;
 
     public string? ActiveVersion() =>
         db.ModelVersions.AsNoTracking().Where(row => row.IsActive).Select(row => row.Version).SingleOrDefault();
