@@ -11,6 +11,9 @@ public sealed class ModelVersionRepository(PredictionDbContext db, TimeProvider 
     /// <summary>Two activations racing each other: the loser hits the one-active index and tries again on the new state.</summary>
     private const int ActivationAttempts = 10;
 
+    /// <summary>The PostgreSQL advisory lock key that serialises activations ("K2MV").</summary>
+    private const long ActivationLockKey = 0x4B324D56;
+
     public string? ActiveVersion() =>
         db.ModelVersions.AsNoTracking().Where(row => row.IsActive).Select(row => row.Version).SingleOrDefault();
 
@@ -55,6 +58,12 @@ public sealed class ModelVersionRepository(PredictionDbContext db, TimeProvider 
             using var transaction = db.Database.BeginTransaction();
             try
             {
+                // Concurrent activations on PostgreSQL would otherwise deadlock (each holds the row the other clears and
+                // waits on the other's index entry); SQLite transactions are already serialised (BEGIN IMMEDIATE).
+                if (db.Database.IsNpgsql())
+                {
+                    db.Database.ExecuteSqlRaw("SELECT pg_advisory_xact_lock({0})", ActivationLockKey);
+                }
                 var target = db.ModelVersions.SingleOrDefault(row => row.Version == version)
                     ?? throw new UnknownModelVersionException(version, "the prediction database");
                 var previous = db.ModelVersions.AsNoTracking().Where(row => row.IsActive).Select(row => row.Version).SingleOrDefault();
