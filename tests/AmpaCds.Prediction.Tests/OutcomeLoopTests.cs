@@ -1,35 +1,47 @@
 using AmpaCds.Contracts.Prediction;
 using AmpaCds.Domain.Clinical;
 using AmpaCds.Prediction.Outcomes;
+using AmpaCds.Prediction.Persistence;
 using AmpaCds.Prediction.Registry;
 using AmpaCds.Prediction.Retraining;
 using AmpaCds.Prediction.Service;
 using AmpaCds.Prediction.Training;
+using AmpaCds.Prediction.Tests.Support;
 using AmpaCds.Research.Synthetic.Cohort;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AmpaCds.Prediction.Tests;
 
-/// <summary>The gRPC PredictionApi in process (its methods do not use the call context): forecast, outcomes, drift, retraining.</summary>
-public sealed class OutcomeLoopTests : IDisposable
+/// <summary>
+/// The gRPC PredictionApi in process over a real database (its methods do not need the call context): forecast,
+/// outcomes, drift, retraining.
+/// </summary>
+public abstract class OutcomeLoopTests(string provider) : IAsyncLifetime
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("ampacds-outcomes-");
-    private readonly ActiveModel _active;
-    private readonly OutcomeStore _store;
-    private readonly RetrainingJobs _jobs = new(TimeProvider.System);
-    private readonly RetrainingJobRunner _runner;
-    private readonly PredictionApiService _api;
+    private PredictionDatabase _database = null!;
+    private AsyncServiceScope _scope;
+    private ActiveModel _active = null!;
+    private RetrainingJobs _jobs = null!;
+    private RetrainingJobRunner _runner = null!;
+    private PredictionApiService _api = null!;
 
-    public OutcomeLoopTests()
+    public async Task InitializeAsync()
     {
-        var registry = new ModelRegistry(Path.Combine(_folder.FullName, "models"));
-        registry.Register(SharedModels.Default);
-        registry.Activate(SharedModels.Default.Version);
-        _active = new ActiveModel(registry);
-        _store = new OutcomeStore(Path.Combine(_folder.FullName, "outcomes"));
-        _api = new PredictionApiService(_active, _store, _jobs, NullLogger<PredictionApiService>.Instance);
-        _runner = new RetrainingJobRunner(_jobs, _store, _active, NullLogger<RetrainingJobRunner>.Instance);
+        _database = await PredictionDatabase.CreateAsync(provider);
+        var scopes = _database.Services.GetRequiredService<IServiceScopeFactory>();
+        _active = new ActiveModel(new ModelRegistry(Path.Combine(_folder.FullName, "models")),
+            _database.Services.GetRequiredService<IModelCatalog>(), TimeProvider.System, TimeSpan.FromSeconds(2));
+        _active.Register(SharedModels.Default);
+        _active.Activate(SharedModels.Default.Version);
+        _jobs = new RetrainingJobs(scopes, TimeProvider.System);
+        _scope = _database.Services.CreateAsyncScope();
+        _api = new PredictionApiService(_active, _scope.ServiceProvider.GetRequiredService<PredictionDbContext>(), _jobs, TimeProvider.System,
+            NullLogger<PredictionApiService>.Instance);
+        _runner = new RetrainingJobRunner(_jobs, scopes, _active, NullLogger<RetrainingJobRunner>.Instance);
     }
 
     [Fact]
@@ -42,7 +54,11 @@ public sealed class OutcomeLoopTests : IDisposable
         Assert.Equal(18, reply.Contributions.Count);
         Assert.Equal(SharedModels.Default.Version, reply.ModelVersion);
         Assert.Contains("trained on synthetic data", reply.ModelCardSummary);
-        Assert.Single(_store.LatestForecasts());
+        Assert.Equal(["study-1"], (await LatestForecastsAsync()).Keys);
+
+        // The same features for the same subject and model again: no second row.
+        await _api.Forecast(Request("study-1", SharedModels.PatientSuvr()), null!);
+        Assert.Equal(1, await _database.InScopeAsync(services => services.GetRequiredService<PredictionDbContext>().IssuedForecasts.CountAsync()));
     }
 
     [Fact]
@@ -55,7 +71,7 @@ public sealed class OutcomeLoopTests : IDisposable
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("dorsolateral_prefrontal", error.Status.Detail);
-        Assert.Empty(_store.LatestForecasts());
+        Assert.Empty(await LatestForecastsAsync());
     }
 
     [Fact]
@@ -127,8 +143,8 @@ public sealed class OutcomeLoopTests : IDisposable
         Assert.Equal(Contracts.Prediction.RetrainingJobState.Failed, job.State);
         Assert.Contains("Training needs at least", job.Error);
         Assert.Equal("", job.ModelVersion);
-        Assert.Equal(SharedModels.Default.Version, _active.Registry.ActiveVersion);
-        Assert.Single(_active.Registry.ListVersions());
+        Assert.Equal(SharedModels.Default.Version, _active.ActiveVersion);
+        Assert.Single((await _api.ListModels(new ListModelsRequest(), null!)).Models);
     }
 
     [Fact]
@@ -158,7 +174,7 @@ public sealed class OutcomeLoopTests : IDisposable
     {
         using var other = ResponseModelTrainer.Train(SharedModels.TrainingCohort(3, nullSignal: false, n: 120),
             new TrainingOptions { Trainer = ResponseTrainerKind.LogisticRegression, BootstrapMembers = 5 });
-        _active.Registry.Register(other);
+        _active.Register(other);
 
         await _api.ActivateModel(new ActivateModelRequest { Version = other.Version }, null!);
         var reply = await _api.Forecast(Request("", SharedModels.PatientSuvr()), null!);
@@ -169,13 +185,23 @@ public sealed class OutcomeLoopTests : IDisposable
     }
 
     [Fact]
-    public void A_torn_last_line_is_ignored_and_earlier_records_survive()
+    public async Task A_retraining_job_status_is_kept_in_the_database()
     {
-        _store.RecordForecast(new IssuedForecastRecord("a", "v", new Dictionary<string, double> { ["x"] = 1 }, 0.2, -20, DateTimeOffset.UnixEpoch));
-        File.AppendAllText(Path.Combine(_store.Folder, "forecasts.jsonl"), "{\"subjectKey\":\"b\",\"mod");
+        var queued = await _api.RetrainFromOutcomes(new RetrainFromOutcomesRequest { Seed = 5 }, null!);
 
-        Assert.Equal(["a"], _store.LatestForecasts().Keys);
+        var row = await _database.InScopeAsync(services =>
+            services.GetRequiredService<PredictionDbContext>().RetrainingJobs.AsNoTracking().SingleAsync(job => job.Id == queued.JobId));
+        Assert.Equal("Queued", row.State);
+        Assert.Equal(5, row.Seed);
+        Assert.False(row.Activate);
+
+        // Another process (a second replica or after a restart) answers for the same job.
+        var elsewhere = new RetrainingJobs(_database.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System);
+        Assert.Equal(queued.JobId, (await elsewhere.FindAsync(queued.JobId, CancellationToken.None))!.Id);
     }
+
+    private Task<IReadOnlyDictionary<string, IssuedForecastRecord>> LatestForecastsAsync() =>
+        _database.InScopeAsync(services => services.GetRequiredService<ForecastRepository>().LatestAsync(CancellationToken.None));
 
     private static ForecastRequest Request(string key, IDictionary<string, double> suvr)
     {
@@ -184,11 +210,17 @@ public sealed class OutcomeLoopTests : IDisposable
         return request;
     }
 
-    public void Dispose()
+    public async Task DisposeAsync()
     {
-        _runner.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        await _runner.StopAsync(CancellationToken.None);
         _runner.Dispose();
         _active.Dispose();
+        await _scope.DisposeAsync();
+        await _database.DisposeAsync();
         _folder.Delete(recursive: true);
     }
 }
+
+public sealed class SqliteOutcomeLoopTests() : OutcomeLoopTests("Sqlite");
+
+public sealed class PostgresOutcomeLoopTests() : OutcomeLoopTests("Postgres");

@@ -15,7 +15,14 @@ internal static class SharedModels
         new(() => ResponseModelTrainer.Train(DefaultModelRecipe.DefaultTrainingCohort(),
             new TrainingOptions { Seed = DefaultModelRecipe.DefaultTrainingSeed, FeatureSource = DefaultModelRecipe.DefaultTrainingOptions.FeatureSource }));
 
+    private static readonly Lazy<ResponseModel> LazyOther =
+        new(() => ResponseModelTrainer.Train(TrainingCohort(3, nullSignal: false, n: 120),
+            new TrainingOptions { Trainer = ResponseTrainerKind.LogisticRegression, BootstrapMembers = 5 }));
+
     public static ResponseModel Default => LazyDefault.Value;
+
+    /// <summary>A second, small logistic-regression version (another version string than <see cref="Default"/>).</summary>
+    public static ResponseModel Other => LazyOther.Value;
 
     /// <summary>The default cohort with the automatic logistic-vs-FastTree comparison.</summary>
     public static ResponseModel AutoOnDefaultCohort => LazyAutoOnDefaultCohort.Value;

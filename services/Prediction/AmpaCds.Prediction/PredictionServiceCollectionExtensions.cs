@@ -1,4 +1,5 @@
-using AmpaCds.Prediction.Outcomes;
+using AmpaCds.Persistence;
+using AmpaCds.Prediction.Persistence;
 using AmpaCds.Prediction.Registry;
 using AmpaCds.Prediction.Retraining;
 using AmpaCds.Prediction.Service;
@@ -19,24 +20,38 @@ public static class PredictionServiceCollectionExtensions
 
     public static IServiceCollection AddPredictionServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PredictionOptions>().Bind(configuration.GetSection(PredictionOptions.Section));
-        services.AddSingleton(provider =>
-        {
-            var folder = provider.GetRequiredService<IOptions<PredictionOptions>>().Value.RegistryFolder
-                ?? Path.Combine(provider.GetRequiredService<IOptions<AmpaCdsOptions>>().Value.ServiceDataFolder(ServiceName), "models");
-            return new ActiveModel(new ModelRegistry(folder));
-        });
-        services.AddSingleton(provider =>
-        {
-            var folder = provider.GetRequiredService<IOptions<PredictionOptions>>().Value.OutcomesFolder
-                ?? Path.Combine(provider.GetRequiredService<IOptions<AmpaCdsOptions>>().Value.ServiceDataFolder(ServiceName), "outcomes");
-            return new OutcomeStore(folder);
-        });
+        // First: its migrator is a hosted service and must run before DefaultModelBootstrap reads ModelVersions.
+        services.AddServiceDatabase<PredictionDbContext>(configuration, ServiceName);
+        services.AddPredictionRepositories();
+
+        services.AddOptions<PredictionOptions>().Bind(configuration.GetSection(PredictionOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PredictionOptions>, PredictionOptionsValidation>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<PredictionOptions>>().Value;
+            var folder = options.RegistryFolder
+                ?? Path.Combine(provider.GetRequiredService<IOptions<AmpaCdsOptions>>().Value.ServiceDataFolder(ServiceName), "models");
+            return new ActiveModel(new ModelRegistry(folder), provider.GetRequiredService<IModelCatalog>(),
+                provider.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(options.ActiveModelRefreshSeconds));
+        });
+        services.AddSingleton<ForecastHandler>();
         services.AddSingleton<RetrainingJobs>();
         services.AddHostedService<RetrainingJobRunner>();
         services.AddGrpc();
         services.AddHostedService<DefaultModelBootstrap>();
+        return services;
+    }
+
+    /// <summary>The repositories over Prediction's database (scoped, with the context) and the catalog singletons use.</summary>
+    public static IServiceCollection AddPredictionRepositories(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ForecastRepository>();
+        services.TryAddScoped<OutcomeRepository>();
+        services.TryAddScoped<ModelVersionRepository>();
+        services.TryAddScoped<RetrainingJobRepository>();
+        services.TryAddSingleton<IModelCatalog, DatabaseModelCatalog>();
         return services;
     }
 

@@ -5,7 +5,8 @@ using AmpaCds.Domain.Cohorts;
 namespace AmpaCds.Prediction.Outcomes;
 
 /// <summary>
-/// The Prediction service's own record of issued forecasts and observed outcomes: two append-only JSON-lines files
+/// An exported or legacy outcome folder, read by `ampacds model train --from-outcomes DIR`; the Prediction service itself
+/// keeps forecasts and outcomes in its database (Persistence/). Two append-only JSON-lines files
 /// (forecasts.jsonl, outcomes.jsonl) in one folder. The latest entry per subject key wins, so a corrected outcome is
 /// simply recorded again. Appends are serialised within the process; one service instance owns the folder.
 /// </summary>
@@ -53,28 +54,10 @@ public sealed class OutcomeStore
     public IReadOnlyDictionary<string, ObservedOutcomeRecord> LatestOutcomes() => Latest<ObservedOutcomeRecord>(OutcomesFile, r => r.SubjectKey);
 
     /// <summary>Subjects with both a forecast and an outcome, ordered by key so that retraining is reproducible.</summary>
-    public IReadOnlyList<(IssuedForecastRecord Forecast, ObservedOutcomeRecord Outcome)> Pairs()
-    {
-        var forecasts = LatestForecasts();
-        return LatestOutcomes().Values
-            .Where(outcome => forecasts.ContainsKey(outcome.SubjectKey))
-            .OrderBy(outcome => outcome.SubjectKey, StringComparer.Ordinal)
-            .Select(outcome => (forecasts[outcome.SubjectKey], outcome))
-            .ToList();
-    }
+    public IReadOnlyList<(IssuedForecastRecord Forecast, ObservedOutcomeRecord Outcome)> Pairs() => OutcomeCohort.Pair(LatestForecasts(), LatestOutcomes());
 
-    /// <summary>
-    /// The recorded patients as a training cohort (TRD, ketamine arm). Subject ids are sequence numbers, not the keys,
-    /// so the cohort file can leave the service without the study UIDs.
-    /// </summary>
-    public IReadOnlyList<CohortRow> ToCohort(OutcomeCriteria? criteria = null)
-    {
-        criteria ??= OutcomeCriteria.Default;
-        return Pairs().Select((pair, i) => new CohortRow(
-            $"OUT-{i + 1:D4}", SubjectGroup.Trd, pair.Outcome.Age ?? 0, pair.Outcome.Sex ?? Sex.Female, pair.Outcome.BaselineMadrs,
-            TreatmentArm.Ketamine, pair.Forecast.BaselineSuvr, pair.Outcome.FollowUpMadrs, pair.Outcome.MadrsChangePercent,
-            criteria.IsResponder(pair.Outcome.MadrsChangePercent), criteria.IsRemitter(pair.Outcome.FollowUpMadrs))).ToList();
-    }
+    /// <summary>The recorded patients as a training cohort (see <see cref="OutcomeCohort.From"/>).</summary>
+    public IReadOnlyList<CohortRow> ToCohort(OutcomeCriteria? criteria = null) => OutcomeCohort.From(Pairs(), criteria);
 
     private void Append<T>(string file, T record)
     {

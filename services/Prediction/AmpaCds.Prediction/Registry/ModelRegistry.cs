@@ -5,10 +5,12 @@ namespace AmpaCds.Prediction.Registry;
 
 
 /// <summary>
-/// A folder of model versions (&lt;root&gt;/&lt;version&gt;/model.zip + model-card.json) and a pointer file naming the
-/// active one. Activating a new version is a single file replacement, so readers see the old or the new pointer.
+/// A folder of model versions (&lt;root&gt;/&lt;version&gt;/model.zip + model-card.json, written with DurableFile): the
+/// binary artifacts. As an <see cref="IModelCatalog"/> (the CLI's offline folders) a pointer file names the active
+/// version; activating is a single file replacement, so readers see the old or the new pointer. The service keeps
+/// the catalog in its database instead (<see cref="Persistence.DatabaseModelCatalog"/>) and only the files here.
 /// </summary>
-public sealed class ModelRegistry
+public sealed class ModelRegistry : IModelCatalog
 {
     public const string ActivePointerFileName = "ACTIVE";
 
@@ -41,14 +43,38 @@ public sealed class ModelRegistry
         return model.Version;
     }
 
+    /// <summary>Whether the version's artifacts (model.zip and model-card.json) are complete in this folder.</summary>
+    public bool Contains(string version) => IsCompleteVersion(VersionDirectory(version));
+
     public void Activate(string version)
     {
-        if (!IsCompleteVersion(VersionDirectory(version)))
+        if (!Contains(version))
         {
             throw new DirectoryNotFoundException($"Model version '{version}' is not in registry '{RootDirectory}'.");
         }
 
         DurableFile.WriteAllText(PointerPath, version);
+    }
+
+    string? IModelCatalog.ReadActiveVersion() => ActiveVersion;
+
+    // The card file beside the model is this catalog's record; Register wrote it.
+    void IModelCatalog.Record(ModelCard card)
+    {
+    }
+
+    string? IModelCatalog.Activate(string version)
+    {
+        var previous = ActiveVersion;
+        try
+        {
+            Activate(version);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            throw new UnknownModelVersionException(version, $"registry '{RootDirectory}'");
+        }
+        return previous;
     }
 
     public ResponseModel LoadActive() =>

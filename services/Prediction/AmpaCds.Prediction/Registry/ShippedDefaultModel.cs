@@ -4,8 +4,8 @@ namespace AmpaCds.Prediction.Registry;
 
 /// <summary>
 /// The default model the service ships as an artifact (DefaultModel/: model.zip, model-card.json, ensemble.json), made
-/// by deploy/train-default-model.sh with `ampacds model train`. Nothing is trained at start: a registry without an active
-/// model gets this artifact registered and activated.
+/// by deploy/train-default-model.sh with `ampacds model train`. Nothing is trained at start: a catalog without an active
+/// model gets this artifact's files registered, its metadata recorded and the version activated.
 /// </summary>
 public static class ShippedDefaultModel
 {
@@ -15,19 +15,29 @@ public static class ShippedDefaultModel
 
     public static string BuiltInDirectory => Path.Combine(AppContext.BaseDirectory, FolderName);
 
-    /// <summary>Returns the active version, after installing the shipped model when the registry had none.</summary>
+    /// <summary>A registry folder that is its own catalog (the CLI's offline folders).</summary>
+    public static string EnsureInstalled(ModelRegistry registry, string? artifactDirectory = null) =>
+        EnsureInstalled(registry, registry, artifactDirectory);
+
+    /// <summary>Returns the active version, after installing the shipped model when the catalog had none active.</summary>
+    /// <param name="artifacts">The folder the model files go to.</param>
+    /// <param name="catalog">Where the version is recorded and activated (the service's database).</param>
     /// <param name="artifactDirectory">The artifact folder; the one copied beside the service by default.</param>
-    public static string EnsureInstalled(ModelRegistry registry, string? artifactDirectory = null)
+    public static string EnsureInstalled(ModelRegistry artifacts, IModelCatalog catalog, string? artifactDirectory = null)
     {
-        // Serialises concurrent starts within one process; separate processes should share one registry writer.
+        ArgumentNullException.ThrowIfNull(artifacts);
+        ArgumentNullException.ThrowIfNull(catalog);
+        // Serialises concurrent starts within one process; replicas racing on one database are safe because recording is
+        // idempotent and activation is one transaction (both would activate the same version).
         lock (InstallLock)
         {
-            if (registry.ActiveVersion is { } active)
+            var source = artifactDirectory ?? BuiltInDirectory;
+            if (catalog.ReadActiveVersion() is { } active)
             {
+                RestoreShippedFiles(artifacts, active, source);
                 return active;
             }
 
-            var source = artifactDirectory ?? BuiltInDirectory;
             if (!File.Exists(Path.Combine(source, ResponseModel.ModelFileName)) || !File.Exists(Path.Combine(source, ModelCardJson.FileName)))
             {
                 throw new FileNotFoundException(
@@ -37,9 +47,28 @@ public static class ShippedDefaultModel
 
             // Loaded and saved again rather than copied: a damaged artifact fails here, not at the first forecast.
             using var model = ResponseModel.Load(source);
-            registry.Register(model);
-            registry.Activate(model.Version);
+            if (!artifacts.Contains(model.Version))
+            {
+                artifacts.Register(model);
+            }
+            catalog.Record(model.Card);
+            catalog.Activate(model.Version);
             return model.Version;
         }
+    }
+
+    /// <summary>
+    /// A replica with an empty model folder joining a database whose active version is the shipped one gets the files
+    /// from the artifact; any other version's files must already be in the (shared) folder.
+    /// </summary>
+    private static void RestoreShippedFiles(ModelRegistry artifacts, string active, string source)
+    {
+        if (artifacts.Contains(active) || !File.Exists(Path.Combine(source, ModelCardJson.FileName))
+            || ModelCardJson.Read(source).Version != active)
+        {
+            return;
+        }
+        using var model = ResponseModel.Load(source);
+        artifacts.Register(model);
     }
 }

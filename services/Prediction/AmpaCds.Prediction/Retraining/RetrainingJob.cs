@@ -1,6 +1,3 @@
-using AmpaCds.Prediction.Model;
-using AmpaCds.Prediction.Outcomes;
-using AmpaCds.Prediction.Registry;
 namespace AmpaCds.Prediction.Retraining;
 
 /// <summary>One request to retrain from the recorded outcomes and where it stands.</summary>
@@ -18,5 +15,8 @@ public sealed record RetrainingJob(
     string? ModelCardSummary = null,
     string? Error = null)
 {
+    /// <summary>When the runner picked the job up.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
     public bool IsFinished => State is RetrainingJobState.Succeeded or RetrainingJobState.Failed;
 }

@@ -1,24 +1,24 @@
-using AmpaCds.Prediction.Model;
 using AmpaCds.Prediction.Outcomes;
-using AmpaCds.Prediction.Registry;
+using AmpaCds.Prediction.Persistence;
 using AmpaCds.Prediction.Service;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AmpaCds.Prediction.Retraining;
 
 /// <summary>Runs queued retraining jobs one at a time, off the request threads.</summary>
-public sealed class RetrainingJobRunner(RetrainingJobs jobs, OutcomeStore outcomes, ActiveModel activeModel, ILogger<RetrainingJobRunner> logger)
+public sealed class RetrainingJobRunner(RetrainingJobs jobs, IServiceScopeFactory scopes, ActiveModel activeModel, ILogger<RetrainingJobRunner> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
+            await jobs.RecoverAsync(stoppingToken);
             await foreach (var id in jobs.ReadAllAsync(stoppingToken))
             {
-                // Training is CPU-bound and synchronous; it runs on a pool thread, never on the caller's.
-                await Task.Run(() => Run(id), stoppingToken);
+                await RunAsync(id, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -26,26 +26,39 @@ public sealed class RetrainingJobRunner(RetrainingJobs jobs, OutcomeStore outcom
         }
     }
 
-    private void Run(string id)
+    private async Task RunAsync(string id, CancellationToken stoppingToken)
     {
-        var job = jobs.Update(id, queued => queued with { State = RetrainingJobState.Running });
+        var job = await jobs.UpdateAsync(id, queued => queued with { State = RetrainingJobState.Running }, stoppingToken);
         try
         {
-            using var model = OutcomeRetrainer.Retrain(outcomes, activeModel.Registry, job.Seed, job.Activate);
-            jobs.Update(id, running => running with
+            IReadOnlyList<Domain.Cohorts.CohortRow> cohort;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                cohort = await scope.ServiceProvider.GetRequiredService<OutcomeRepository>().ToCohortAsync(stoppingToken);
+            }
+
+            // Training is CPU-bound and synchronous; it runs on a pool thread, never on the caller's.
+            using var model = await Task.Run(() => OutcomeRetrainer.Train(cohort, job.Seed), stoppingToken);
+            activeModel.Register(model);
+            if (job.Activate)
+            {
+                activeModel.Activate(model.Version);
+            }
+
+            await jobs.UpdateAsync(id, running => running with
             {
                 State = RetrainingJobState.Succeeded,
                 ModelVersion = model.Version,
                 CohortSize = model.Card.CohortSize,
                 ModelCardSummary = model.Card.Summary,
-            });
+            }, stoppingToken);
             logger.LogInformation("Retraining job {Job} registered {Version} from {Count} recorded outcomes (activated: {Activated})",
                 id, model.Version, model.Card.CohortSize, job.Activate);
         }
-        catch (Exception error) when (error is not OutOfMemoryException)
+        catch (Exception error) when (error is not (OutOfMemoryException or OperationCanceledException))
         {
             // Too few or one-class outcomes (ArgumentException) is the expected failure; anything else is reported the same way.
-            jobs.Update(id, running => running with { State = RetrainingJobState.Failed, Error = error.Message });
+            await jobs.UpdateAsync(id, running => running with { State = RetrainingJobState.Failed, Error = error.Message }, stoppingToken);
             logger.LogWarning("Retraining job {Job} failed: {Reason}", id, error.Message);
         }
     }

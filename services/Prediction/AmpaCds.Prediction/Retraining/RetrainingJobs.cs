@@ -1,33 +1,25 @@
-using AmpaCds.Prediction.Model;
-using AmpaCds.Prediction.Outcomes;
-using AmpaCds.Prediction.Registry;
 using System.Threading.Channels;
+using AmpaCds.Prediction.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AmpaCds.Prediction.Retraining;
 
 /// <summary>
-/// Retraining requests waiting for <see cref="RetrainingJobRunner"/>, and the state of recent ones.
-/// Training takes seconds to minutes, so the gRPC call only queues a job and answers with its id;
-/// callers poll the job. States live in memory: after a restart a job id is unknown (the models a
-/// finished job registered stay in the registry).
+/// Retraining requests waiting for <see cref="RetrainingJobRunner"/>, with each job's state in the RetrainingJobs table.
+/// Training takes seconds to minutes, so the gRPC call only queues a job and answers with its id; callers poll the job.
+/// The queue itself is this process's: a job still queued or running when the process stops is settled at the next
+/// start (<see cref="RecoverAsync"/>).
 /// </summary>
-public sealed class RetrainingJobs(TimeProvider clock)
+public sealed class RetrainingJobs(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    /// <summary>Finished jobs kept for status queries; older ones are forgotten first.</summary>
-    public const int FinishedJobsKept = 100;
+    public const string InterruptedError = "interrupted: the service stopped while the job ran; queue it again";
 
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Dictionary<string, RetrainingJob> _jobs = new(StringComparer.Ordinal);
-    private readonly Queue<string> _finishedOrder = new();
-    private readonly Lock _gate = new();
 
-    public RetrainingJob Enqueue(int seed, bool activate)
+    public async Task<RetrainingJob> EnqueueAsync(int seed, bool activate, CancellationToken cancellationToken)
     {
         var job = new RetrainingJob(Guid.NewGuid().ToString("N"), seed, activate, RetrainingJobState.Queued, clock.GetUtcNow());
-        lock (_gate)
-        {
-            _jobs[job.Id] = job;
-        }
+        await UseAsync(jobs => jobs.AddAsync(job, cancellationToken));
         if (!_queue.Writer.TryWrite(job.Id))
         {
             throw new InvalidOperationException("the retraining queue is closed");
@@ -35,32 +27,45 @@ public sealed class RetrainingJobs(TimeProvider clock)
         return job;
     }
 
-    public RetrainingJob? Find(string id)
+    public Task<RetrainingJob?> FindAsync(string id, CancellationToken cancellationToken) =>
+        UseAsync(jobs => jobs.FindAsync(id, cancellationToken));
+
+    /// <summary>Jobs left running by a stopped process are failed with the reason; jobs left queued are queued again.</summary>
+    internal async Task RecoverAsync(CancellationToken cancellationToken)
     {
-        lock (_gate)
+        foreach (var running in await UseAsync(jobs => jobs.InStateAsync(RetrainingJobState.Running, cancellationToken)))
         {
-            return _jobs.GetValueOrDefault(id);
+            await UpdateAsync(running.Id, job => job with { State = RetrainingJobState.Failed, Error = InterruptedError }, cancellationToken);
+        }
+        foreach (var queued in await UseAsync(jobs => jobs.InStateAsync(RetrainingJobState.Queued, cancellationToken)))
+        {
+            _queue.Writer.TryWrite(queued.Id);
         }
     }
 
     internal IAsyncEnumerable<string> ReadAllAsync(CancellationToken cancellationToken) => _queue.Reader.ReadAllAsync(cancellationToken);
 
-    internal RetrainingJob Update(string id, Func<RetrainingJob, RetrainingJob> change)
-    {
-        lock (_gate)
+    internal Task<RetrainingJob> UpdateAsync(string id, Func<RetrainingJob, RetrainingJob> change, CancellationToken cancellationToken) =>
+        UseAsync(jobs => jobs.UpdateAsync(id, current =>
         {
-            var updated = change(_jobs[id]);
-            if (updated.IsFinished)
+            var updated = change(current);
+            var now = clock.GetUtcNow();
+            if (updated.State == RetrainingJobState.Running && updated.StartedAt is null)
             {
-                updated = updated with { FinishedAt = clock.GetUtcNow() };
-                _finishedOrder.Enqueue(id);
-                while (_finishedOrder.Count > FinishedJobsKept)
-                {
-                    _jobs.Remove(_finishedOrder.Dequeue());
-                }
+                updated = updated with { StartedAt = now };
             }
-            _jobs[id] = updated;
-            return updated;
-        }
+            return updated.IsFinished && updated.FinishedAt is null ? updated with { FinishedAt = now } : updated;
+        }, cancellationToken));
+
+    private async Task<T> UseAsync<T>(Func<RetrainingJobRepository, Task<T>> action)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<RetrainingJobRepository>());
+    }
+
+    private async Task UseAsync(Func<RetrainingJobRepository, Task> action)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<RetrainingJobRepository>());
     }
 }

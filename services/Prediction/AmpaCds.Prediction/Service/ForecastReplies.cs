@@ -2,6 +2,7 @@ using AmpaCds.Contracts.Prediction;
 using AmpaCds.Prediction.Ensemble;
 using AmpaCds.Prediction.Model;
 using AmpaCds.Prediction.Outcomes;
+using AmpaCds.Prediction.Persistence;
 
 namespace AmpaCds.Prediction.Service;
 
@@ -31,10 +32,10 @@ internal static class ForecastReplies
         return reply;
     }
 
-    public static ModelInfo From(ModelCard card, string? activeVersion) => new()
+    public static ModelInfo From(StoredModelCard card, bool active) => new()
     {
         Version = card.Version,
-        Active = card.Version == activeVersion,
+        Active = active,
         Trainer = card.Trainer,
         CohortSize = card.CohortSize,
         Origin = card.Origin,

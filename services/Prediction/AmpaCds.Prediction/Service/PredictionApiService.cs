@@ -3,21 +3,35 @@ using AmpaCds.Domain.Clinical;
 using AmpaCds.Prediction.Ensemble;
 using AmpaCds.Prediction.Features;
 using AmpaCds.Prediction.Model;
+using AmpaCds.Persistence.Messaging;
 using AmpaCds.Prediction.Outcomes;
+using AmpaCds.Prediction.Persistence;
+using AmpaCds.Prediction.Registry;
 using AmpaCds.Prediction.Retraining;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace AmpaCds.Prediction.Service;
 
 /// <summary>
 /// gRPC PredictionApi. Bad input is an answer with a status and the reason (INVALID_ARGUMENT, NOT_FOUND,
-/// FAILED_PRECONDITION), never a forecast. Logs carry model versions and counts, no subject keys.
+/// FAILED_PRECONDITION), never a forecast. Logs carry model versions and counts, no subject keys. Reads and writes go
+/// through Prediction's repositories (one scope per call).
 /// </summary>
-public sealed class PredictionApiService(ActiveModel activeModel, OutcomeStore outcomes, RetrainingJobs retraining, ILogger<PredictionApiService> logger)
+public sealed class PredictionApiService(
+    ActiveModel activeModel,
+    PredictionDbContext db,
+    RetrainingJobs retraining,
+    TimeProvider clock,
+    ILogger<PredictionApiService> logger)
     : PredictionApi.PredictionApiBase
 {
-    public override Task<ForecastReply> Forecast(ForecastRequest request, ServerCallContext context)
+    private readonly ForecastRepository _forecasts = new(db, clock);
+    private readonly OutcomeRepository _outcomes = new(db, clock);
+    private readonly ModelVersionRepository _versions = new(db, clock);
+
+    public override async Task<ForecastReply> Forecast(ForecastRequest request, ServerCallContext context)
     {
         using var lease = activeModel.Acquire();
         var model = lease.Model;
@@ -34,29 +48,28 @@ public sealed class PredictionApiService(ActiveModel activeModel, OutcomeStore o
 
         if (request.SubjectKey.Length > 0)
         {
-            outcomes.RecordForecast(new IssuedForecastRecord(request.SubjectKey, model.Version, request.SuvrByRegion.ToDictionary(),
-                detail.Forecast.ResponseProbability, detail.Forecast.ExpectedMadrsChangePercent, DateTimeOffset.UtcNow));
+            await RecordForecastAsync(request, model.Version, detail, CancellationOf(context));
         }
 
-        return Task.FromResult(ForecastReplies.From(detail, model.Card));
+        return ForecastReplies.From(detail, model.Card);
     }
 
-    public override Task<ListModelsReply> ListModels(ListModelsRequest request, ServerCallContext context)
+    public override async Task<ListModelsReply> ListModels(ListModelsRequest request, ServerCallContext context)
     {
-        var active = activeModel.Registry.ActiveVersion;
-        var reply = new ListModelsReply { ActiveVersion = active ?? "" };
-        reply.Models.AddRange(activeModel.Registry.ListVersions().Select(card => ForecastReplies.From(card, active)));
-        return Task.FromResult(reply);
+        var versions = await _versions.ListAsync(CancellationOf(context));
+        var reply = new ListModelsReply { ActiveVersion = versions.FirstOrDefault(version => version.IsActive).Card?.Version ?? "" };
+        reply.Models.AddRange(versions.Select(version => ForecastReplies.From(version.Card, version.IsActive)));
+        return reply;
     }
 
     public override Task<ActivateModelReply> ActivateModel(ActivateModelRequest request, ServerCallContext context)
     {
-        var previous = activeModel.Registry.ActiveVersion ?? "";
+        string previous;
         try
         {
-            activeModel.Registry.Activate(request.Version);
+            previous = activeModel.Activate(request.Version) ?? "";
         }
-        catch (Exception error) when (error is DirectoryNotFoundException or ArgumentException)
+        catch (Exception error) when (error is UnknownModelVersionException or ArgumentException)
         {
             throw new RpcException(new Status(StatusCode.NotFound, error.Message));
         }
@@ -65,7 +78,7 @@ public sealed class PredictionApiService(ActiveModel activeModel, OutcomeStore o
         return Task.FromResult(new ActivateModelReply { ActiveVersion = request.Version, PreviousVersion = previous });
     }
 
-    public override Task<RecordOutcomeReply> RecordOutcome(RecordOutcomeRequest request, ServerCallContext context)
+    public override async Task<RecordOutcomeReply> RecordOutcome(RecordOutcomeRequest request, ServerCallContext context)
     {
         var sex = request.Sex.ToLowerInvariant() switch
         {
@@ -74,16 +87,15 @@ public sealed class PredictionApiService(ActiveModel activeModel, OutcomeStore o
             "male" or "m" => Sex.Male,
             _ => throw new RpcException(new Status(StatusCode.InvalidArgument, $"sex must be 'female', 'male' or empty, not '{request.Sex}'")),
         };
-        var outcome = new ObservedOutcomeRecord(request.SubjectKey, request.BaselineMadrs, request.FollowUpMadrs,
-            request.HasAge ? request.Age : null, sex, DateTimeOffset.UtcNow);
-        if (!outcomes.LatestForecasts().TryGetValue(request.SubjectKey, out var forecast))
-        {
-            throw new RpcException(new Status(StatusCode.NotFound, "no forecast was issued for this subject key"));
-        }
+        var cancellationToken = CancellationOf(context);
+        var forecast = await _forecasts.LatestForAsync(request.SubjectKey, cancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, "no forecast was issued for this subject key"));
 
+        ObservedOutcomeRecord outcome;
         try
         {
-            outcomes.RecordOutcome(outcome);
+            outcome = await _outcomes.RecordAsync(request.SubjectKey, request.BaselineMadrs, request.FollowUpMadrs,
+                request.HasAge ? request.Age : null, sex, cancellationToken);
         }
         catch (OutcomeStoreException error)
         {
@@ -91,31 +103,61 @@ public sealed class PredictionApiService(ActiveModel activeModel, OutcomeStore o
         }
 
         logger.LogInformation("Recorded an outcome against model {Version}", forecast.ModelVersion);
-        return Task.FromResult(new RecordOutcomeReply
+        return new RecordOutcomeReply
         {
             ObservedChangePercent = outcome.MadrsChangePercent,
             Responder = OutcomeCriteria.Default.IsResponder(outcome.MadrsChangePercent),
             ForecastResponseProbability = forecast.ResponseProbability,
             ForecastModelVersion = forecast.ModelVersion,
-        });
+        };
     }
 
-    public override Task<CalibrationReport> GetCalibrationReport(GetCalibrationReportRequest request, ServerCallContext context)
+    public override async Task<CalibrationReport> GetCalibrationReport(GetCalibrationReportRequest request, ServerCallContext context)
     {
         var reply = new CalibrationReport();
-        reply.Rows.AddRange(CalibrationDriftReport.From(outcomes.Pairs()).Rows.Select(ForecastReplies.From));
-        return Task.FromResult(reply);
+        reply.Rows.AddRange(CalibrationDriftReport.From(await _outcomes.PairsAsync(CancellationOf(context))).Rows.Select(ForecastReplies.From));
+        return reply;
     }
 
-    public override Task<RetrainFromOutcomesReply> RetrainFromOutcomes(RetrainFromOutcomesRequest request, ServerCallContext context)
+    public override async Task<RetrainFromOutcomesReply> RetrainFromOutcomes(RetrainFromOutcomesRequest request, ServerCallContext context)
     {
-        var job = retraining.Enqueue(request.Seed == 0 ? 1 : request.Seed, request.Activate);
+        var job = await retraining.EnqueueAsync(request.Seed == 0 ? 1 : request.Seed, request.Activate, CancellationOf(context));
         logger.LogInformation("Retraining job {Job} queued (activate: {Activate})", job.Id, job.Activate);
-        return Task.FromResult(new RetrainFromOutcomesReply { JobId = job.Id, State = RetrainingJobReplies.From(job.State) });
+        return new RetrainFromOutcomesReply { JobId = job.Id, State = RetrainingJobReplies.From(job.State) };
     }
 
-    public override Task<Contracts.Prediction.RetrainingJob> GetRetrainingJob(GetRetrainingJobRequest request, ServerCallContext context) =>
-        Task.FromResult(retraining.Find(request.JobId) is { } job
+    public override async Task<Contracts.Prediction.RetrainingJob> GetRetrainingJob(GetRetrainingJobRequest request, ServerCallContext context) =>
+        await retraining.FindAsync(request.JobId, CancellationOf(context)) is { } job
             ? RetrainingJobReplies.From(job)
-            : throw new RpcException(new Status(StatusCode.NotFound, $"no retraining job '{request.JobId}' (ids are forgotten after a restart)")));
+            : throw new RpcException(new Status(StatusCode.NotFound, $"no retraining job '{request.JobId}'"));
+
+    /// <summary>
+    /// A forecast for a subject key is kept for outcomes and retraining, once per features and model: asking again with
+    /// nothing changed adds no row (nor does a concurrent identical request that lost the race on the unique key).
+    /// </summary>
+    private async Task RecordForecastAsync(ForecastRequest request, string modelVersion, DetailedForecast detail, CancellationToken cancellationToken)
+    {
+        var suvr = request.SuvrByRegion.ToDictionary(StringComparer.Ordinal);
+        double? age = request.HasAge ? request.Age : null;
+        double? baselineMadrs = request.HasBaselineMadrs ? request.BaselineMadrs : null;
+        var inputHash = FeatureHash.Of(suvr, age, baselineMadrs);
+        if (await _forecasts.FindAsync(request.SubjectKey, inputHash, modelVersion, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        _forecasts.Add(request.SubjectKey, inputHash, modelVersion, new StoredForecastFeatures(suvr, age, baselineMadrs),
+            detail.Forecast.ResponseProbability, detail.Forecast.ExpectedMadrsChangePercent, correlationId: null);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException error) when (UniqueViolation.Is(error))
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    // In-process callers (tests) pass no call context.
+    private static CancellationToken CancellationOf(ServerCallContext? context) => context?.CancellationToken ?? CancellationToken.None;
 }

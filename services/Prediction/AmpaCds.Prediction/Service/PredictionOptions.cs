@@ -5,9 +5,13 @@ public sealed class PredictionOptions
 {
     public const string Section = "AmpaCds:Prediction";
 
-    /// <summary>Model registry folder; defaults to prediction/models under the data root.</summary>
+    /// <summary>Model files folder; defaults to prediction/models under the data root. Replicas must share it.</summary>
     public string? RegistryFolder { get; set; }
 
-    /// <summary>Issued forecasts and recorded outcomes; defaults to prediction/outcomes under the data root.</summary>
-    public string? OutcomesFolder { get; set; }
+    /// <summary>
+    /// How long a replica trusts the active model version it read from the database before reading it again: an
+    /// activation elsewhere reaches this replica within this many seconds (at once when activated here). 0 reads it on
+    /// every forecast.
+    /// </summary>
+    public double ActiveModelRefreshSeconds { get; set; } = 2;
 }
