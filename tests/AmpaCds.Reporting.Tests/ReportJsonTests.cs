@@ -25,11 +25,12 @@ public sealed class ReportJsonTests
 
         var json = CliFormatter.Format(ReportMapper.ToReport(record));
 
-        var first = json.IndexOf("\"changeSummary\": \"first version\"", StringComparison.Ordinal);
-        var second = json.IndexOf("\"changeSummary\": \"model 2026.1 -> 2026.2\"", StringComparison.Ordinal);
-        Assert.Contains("\"versions\": [", json, StringComparison.Ordinal);
-        Assert.True(first > 0 && second > first, json);
-        Assert.Contains("\"createdAt\": \"1970-01-02T00:00:00.0000000+00:00\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"correlationId\": \"00000000-0000-4000-8000-00000000000a\"", json, StringComparison.Ordinal);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var versions = document.RootElement.GetProperty("versions").EnumerateArray().ToList();
+        Assert.Equal(["first version", "model 2026.1 -> 2026.2"], versions.Select(version => version.GetProperty("changeSummary").GetString()));
+        Assert.Equal([1, 2], versions.Select(version => version.GetProperty("version").GetInt32()));
+        Assert.Equal("1970-01-02T00:00:00.0000000+00:00", versions[1].GetProperty("createdAt").GetString());
+        Assert.Equal("00000000-0000-4000-8000-00000000000a", versions[1].GetProperty("correlationId").GetString());
+        Assert.Equal("2026.2", versions[1].GetProperty("modelVersion").GetString());
     }
 }

@@ -10,7 +10,8 @@ namespace AmpaCds.Reporting.Tests;
 /// </summary>
 public sealed class StoredUptakeJsonTests
 {
-    private const string PinnedUptake = "PINNED";
+    private const string PinnedUptake =
+        """{"Regions":[{"Name":"frontal_cortex","SuvMean":2.1,"Suvr":1.31,"Voxels":31000,"Coverage":1,"ZScore":0.5},{"Name":"lateral_habenula","SuvMean":1.5,"Suvr":0.94,"Voxels":66,"Coverage":0.98,"ZScore":-2.4}],"ReferenceRegion":"whole_brain","ReferenceSuvMean":1.6,"Registration":{"Similarity":0.97,"Passed":true,"Detail":"passed","MinimumSimilarity":0.85,"Overlap":0.99,"ScaleX":1.01,"ScaleY":0.98,"ScaleZ":1},"AtlasVersion":"atlas-1","NormativeDatabase":{"Version":"normdb-synthetic-1","Synthetic":true,"Controls":20,"AgeAdjusted":false,"ZScoreIncompatibility":null},"Longitudinal":{"BaselineStudyInstanceUid":"1.2.2","Regions":[{"Name":"frontal_cortex","BaselineSuvr":1.25,"FollowUpSuvr":1.31,"SuvrChange":0.06,"SuvrChangePercent":4.8,"BaselineZScore":-2.5,"FollowUpZScore":0.5}],"AbnormalZThreshold":2,"BaselineAbnormalRegions":2,"RegionsMovedTowardNormal":1,"NormalisationIndex":0.5}}""";
 
     [Fact]
     public void The_stored_uptake_is_reportings_own_shape()

@@ -7,6 +7,8 @@ using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace AmpaCds.Reporting.Tests.Support;
 
@@ -19,6 +21,7 @@ public sealed class ReportingRig : IAsyncDisposable
     private static readonly TimeSpan ConsumeLimit = TimeSpan.FromSeconds(30);
     private readonly ServiceProvider _provider;
     private readonly ITestHarness _harness;
+    private readonly ConsumedMessages _consumed = new();
 
     private ReportingRig(ServiceProvider provider)
     {
@@ -35,10 +38,14 @@ public sealed class ReportingRig : IAsyncDisposable
     public static async Task<ReportingRig> StartAsync(ReportingDatabase database)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Configuration).Build();
-        var provider = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IBlobStore>(new FileSystemBlobStore(database.BlobFolder))
-            .AddReportingServices(configuration)
+            .AddReportingServices(configuration);
+        // The migrator and the outbox dispatcher are hosted services; the migration is applied below and
+        // the tests read the outbox table instead of a dispatcher publishing it.
+        services.RemoveAll<IHostedService>();
+        var provider = services
             .AddMassTransitTestHarness(ReportingServiceCollectionExtensions.AddReportingConsumers)
             .BuildServiceProvider(validateScopes: true);
         // The host's DatabaseMigrator does this at start; the harness starts no hosted services.
@@ -48,6 +55,7 @@ public sealed class ReportingRig : IAsyncDisposable
         }
         var rig = new ReportingRig(provider);
         await rig._harness.Start();
+        rig._harness.Bus.ConnectConsumeObserver(rig._consumed);
         return rig;
     }
 
@@ -55,16 +63,15 @@ public sealed class ReportingRig : IAsyncDisposable
     public async Task<Guid> DeliverAsync<T>(T message, Guid? messageId = null) where T : class
     {
         var id = messageId ?? NewId.NextGuid();
-        var before = Consumed<T>(id).Count;
+        var before = _consumed.Count(id);
         await _harness.Bus.Publish(message, context => context.MessageId = id);
         var deadline = DateTime.UtcNow + ConsumeLimit;
-        while (Consumed<T>(id).Count == before)
+        while (_consumed.Count(id) == before)
         {
             Assert.True(DateTime.UtcNow < deadline, $"{typeof(T).Name} {id} was not consumed within {ConsumeLimit}");
             await Task.Delay(10);
         }
-        var failure = Consumed<T>(id).Select(received => received.Exception).FirstOrDefault(exception => exception is not null);
-        Assert.Null(failure);
+        Assert.Null(_consumed.FirstError(id));
         return id;
     }
 
@@ -99,6 +106,4 @@ public sealed class ReportingRig : IAsyncDisposable
         await _provider.DisposeAsync();
     }
 
-    private List<IReceivedMessage<T>> Consumed<T>(Guid messageId) where T : class =>
-        _harness.Consumed.Select<T>(received => received.Context.MessageId == messageId).ToList();
 }
