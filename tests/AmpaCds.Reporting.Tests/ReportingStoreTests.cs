@@ -180,6 +180,26 @@ public abstract class ReportingStoreTests(ReportingDatabase database) : IAsyncLi
     }
 
     [Fact]
+    public async Task Events_of_one_study_consumed_at_the_same_time_all_take_effect()
+    {
+        var study = StudyRecords.NewStudyUid();
+        var run = Guid.NewGuid();
+        // Intake publishes these two together; on PostgreSQL their consumers race for the new row.
+        await Task.WhenAll(
+            _rig.DeliverAsync(StudyRecords.Series(run, study, "hash-a")),
+            _rig.DeliverAsync(StudyRecords.Demographics(run, study)));
+        await Task.WhenAll(
+            _rig.DeliverAsync(StudyRecords.Uptake(run, study) with { InputHash = "hash-a" }),
+            _rig.DeliverAsync(StudyRecords.Forecast(run, study) with { InputHash = "hash-a" }));
+
+        var record = (await _rig.FindAsync(study))!;
+        Assert.Equal(PipelineStage.Reported, record.Stage);
+        Assert.Equal("P-77", record.Patient!.PatientId);
+        Assert.Equal(study + ".4", record.SeriesInstanceUid);
+        Assert.Single(record.Versions);
+    }
+
+    [Fact]
     public async Task A_study_id_that_is_not_a_uid_is_refused()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() => _rig.RequestPredictionAsync("../../etc/passwd", "x"));

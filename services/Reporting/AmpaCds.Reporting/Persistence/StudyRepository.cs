@@ -27,7 +27,9 @@ public sealed class StudyRepository(ReportingDbContext db, TimeProvider clock)
     public async Task<StudyRecord> LoadAsync(string studyInstanceUid, CancellationToken cancellationToken)
     {
         RequireUid(studyInstanceUid);
-        var row = await db.Studies.SingleOrDefaultAsync(study => study.StudyInstanceUid == studyInstanceUid, cancellationToken);
+        var row = db.Database.IsNpgsql()
+            ? await LockAsync(studyInstanceUid, cancellationToken)
+            : await db.Studies.SingleOrDefaultAsync(study => study.StudyInstanceUid == studyInstanceUid, cancellationToken);
         return row is null
             ? new StudyRecord { StudyInstanceUid = studyInstanceUid }
             : ToRecord(row, await VersionsAsync(studyInstanceUid, cancellationToken));
@@ -75,6 +77,27 @@ public sealed class StudyRepository(ReportingDbContext db, TimeProvider clock)
             CreatedAtUtcTicks = version.CreatedAt.UtcTicks,
             ReportBlobKey = version.ReportBlobKey(studyInstanceUid),
         });
+    }
+
+    /// <summary>
+    /// PostgreSQL runs several deliveries for one study at once (the events of a run come on separate queues).
+    /// The row is created if missing and then locked until the transaction ends, so they apply one after the
+    /// other instead of failing on the key or the concurrency token and waiting for MassTransit's retry.
+    /// (SQLite needs none of this: its transactions take the write lock when they begin.)
+    /// </summary>
+    private async Task<StudyEntity> LockAsync(string studyInstanceUid, CancellationToken cancellationToken)
+    {
+        var unspecified = StoredStage.From(Contracts.Reporting.PipelineStage.Unspecified);
+        var now = clock.GetUtcNow().UtcTicks;
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "Studies" ("StudyInstanceUid", "SeriesInstanceUid", "SeriesBlobPrefix", "CorrelationId", "Stage", "StageDetail",
+                "UpdatedAtUtcTicks", "InputHash", "SeriesVersion", "ChangeSummary", "Revision")
+            VALUES ({studyInstanceUid}, '', '', {Guid.Empty}, {unspecified}, '', {now}, '', 1, '', 0)
+            ON CONFLICT ("StudyInstanceUid") DO NOTHING
+            """, cancellationToken);
+        return await db.Studies
+            .FromSqlInterpolated($"""SELECT * FROM "Studies" WHERE "StudyInstanceUid" = {studyInstanceUid} FOR UPDATE""")
+            .SingleAsync(cancellationToken);
     }
 
     private async Task<IReadOnlyList<ReportVersionRecord>> VersionsAsync(string studyInstanceUid, CancellationToken cancellationToken)
