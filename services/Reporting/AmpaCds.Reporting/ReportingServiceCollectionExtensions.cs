@@ -1,11 +1,11 @@
+using AmpaCds.Persistence;
 using AmpaCds.Reporting.Api;
 using AmpaCds.Reporting.Consumers;
+using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Studies;
-using AmpaCds.ServiceDefaults;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AmpaCds.Reporting;
 
@@ -13,12 +13,14 @@ public static class ReportingServiceCollectionExtensions
 {
     public const string ServiceName = "reporting";
 
-    /// <summary>The gateway's parts: study records, report rendering and the gRPC API.</summary>
+    /// <summary>The gateway's parts: its database (study records, report versions, inbox, outbox), report rendering and the gRPC API.</summary>
     public static IServiceCollection AddReportingServices(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
-        services.AddSingleton(provider => new StudyRecordStore(Path.Combine(
-            provider.GetRequiredService<IOptions<AmpaCdsOptions>>().Value.ServiceDataFolder(ServiceName), "studies")));
-        services.AddSingleton<ReportPublisher>();
+        services.AddServiceDatabase<ReportingDbContext>(configuration, ServiceName);
+        services.AddSingleton<StudyStageNotifications>();
+        services.AddScoped<StudyRepository>();
+        services.AddScoped<ReportPublisher>();
+        services.AddScoped<StudyEventHandler>();
         return services;
     }
 

@@ -5,6 +5,7 @@ using AmpaCds.Cli.Output;
 using AmpaCds.Contracts.Reporting;
 using AmpaCds.Intake.Import;
 using AmpaCds.Reporting.Api;
+using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Studies;
 using AmpaCds.Research.Simulation;
 using AmpaCds.ServiceDefaults.Storage;
@@ -55,14 +56,13 @@ public static class DemoCommand
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddAllServices(builder.Configuration);
         using var host = builder.Build();
-        var store = host.Services.GetRequiredService<StudyRecordStore>();
-        var finished = new TaskCompletionSource<StudyRecord>(TaskCreationOptions.RunContinuationsAsynchronously);
-        store.StageChanged += change =>
+        var finished = new TaskCompletionSource<StageChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.Services.GetRequiredService<StudyStageNotifications>().StageChanged += change =>
         {
             Console.Out.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F1}s] stage {change.Stage}: {change.Detail}");
             if (change.Stage is PipelineStage.Reported or PipelineStage.Failed)
             {
-                finished.TrySetResult(store.Find(change.StudyInstanceUid)!);
+                finished.TrySetResult(change);
             }
         };
         await host.StartAsync(cancellation);
@@ -73,7 +73,14 @@ public static class DemoCommand
             Console.Error.WriteLine($"ampacds: {Path.GetFileName(path)} refused (0x{rejection.Status:X4}): {rejection.Reason}");
         }
 
-        var record = await finished.Task.WaitAsync(timeout, cancellation);
+        var final = await finished.Task.WaitAsync(timeout, cancellation);
+        StudyRecord record;
+        // Announced after the commit, so the record read here holds the final stage.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            record = await scope.ServiceProvider.GetRequiredService<StudyRepository>().FindAsync(final.StudyInstanceUid, cancellation)
+                ?? throw new CliFailure($"study {final.StudyInstanceUid} was announced but has no record");
+        }
         await host.StopAsync(CancellationToken.None);
         if (record.Stage == PipelineStage.Failed)
         {

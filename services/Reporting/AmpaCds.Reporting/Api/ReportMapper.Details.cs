@@ -1,5 +1,5 @@
-using AmpaCds.Contracts.Messages;
 using AmpaCds.Contracts.Reporting;
+using AmpaCds.Reporting.Studies.Stored;
 using ProtoInterval = AmpaCds.Contracts.Reporting.Interval;
 
 namespace AmpaCds.Reporting.Api;
@@ -7,7 +7,7 @@ namespace AmpaCds.Reporting.Api;
 /// <summary>The optional parts of a report: normative comparison, follow-up change, forecast uncertainty and explanation.</summary>
 public static partial class ReportMapper
 {
-    private static RegionResult ToRegion(RegionalUptake region)
+    private static RegionResult ToRegion(StoredRegion region)
     {
         var result = new RegionResult
         {
@@ -20,7 +20,7 @@ public static partial class ReportMapper
         return result;
     }
 
-    private static Registration ToRegistration(RegistrationQuality quality)
+    private static Registration ToRegistration(StoredRegistration quality)
     {
         var registration = new Registration { Similarity = quality.Similarity, Passed = quality.Passed, Detail = quality.Detail };
         if (quality.MinimumSimilarity is { } minimum)
@@ -38,7 +38,7 @@ public static partial class ReportMapper
         return registration;
     }
 
-    private static NormativeDatabase ToNormativeDatabase(NormativeDatabaseReference database) => new()
+    private static NormativeDatabase ToNormativeDatabase(StoredNormativeDatabase database) => new()
     {
         Version = database.Version,
         Synthetic = database.Synthetic,
@@ -47,7 +47,7 @@ public static partial class ReportMapper
         ZScoreIncompatibility = database.ZScoreIncompatibility ?? "",
     };
 
-    private static Longitudinal ToLongitudinal(LongitudinalChange change)
+    private static Longitudinal ToLongitudinal(StoredLongitudinalChange change)
     {
         var longitudinal = new Longitudinal
         {
@@ -80,7 +80,7 @@ public static partial class ReportMapper
         return longitudinal;
     }
 
-    private static Forecast ToForecast(ResponseForecastIssued forecast)
+    private static Forecast ToForecast(StoredForecast forecast)
     {
         var mapped = new Forecast
         {
@@ -93,7 +93,7 @@ public static partial class ReportMapper
             ResponseProbabilityInterval90 = ToInterval(forecast.ResponseProbabilityInterval90),
             ExpectedMadrsChangeInterval90 = ToInterval(forecast.ExpectedMadrsChangeInterval90),
         };
-        mapped.TopContributions.AddRange((forecast.TopContributions ?? []).Select(contribution => new Contribution
+        mapped.TopContributions.AddRange(forecast.TopContributions.Select(contribution => new Contribution
         {
             Feature = contribution.Feature,
             LogitContribution = contribution.LogitContribution,
@@ -102,6 +102,6 @@ public static partial class ReportMapper
         return mapped;
     }
 
-    private static ProtoInterval? ToInterval(ResponseForecastIssued.Interval? interval) =>
+    private static ProtoInterval? ToInterval(StoredInterval? interval) =>
         interval is null ? null : new ProtoInterval { Lower = interval.Lower, Upper = interval.Upper };
 }

@@ -40,7 +40,23 @@ public static partial class ReportMapper
         {
             report.Forecast = ToForecast(forecast);
         }
+        report.Versions.AddRange(record.Versions.Select(version => ToVersion(version)));
         return report;
+    }
+
+    public static ReportVersion ToVersion(ReportVersionRecord version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return new ReportVersion
+        {
+            Version = version.Version,
+            InputHash = version.InputHash,
+            ModelVersion = version.ModelVersion,
+            CreatedAt = version.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
+            ChangeSummary = version.ChangeSummary,
+            CorrelationId = version.CorrelationId.ToString(),
+            SeriesVersion = version.SeriesVersion,
+        };
     }
 
     public static StudySummary ToSummary(StudyRecord record) => new()

@@ -1,28 +1,32 @@
 using System.Text;
 using System.Threading.Channels;
-using AmpaCds.Contracts.Messages;
 using AmpaCds.Contracts.Reporting;
+using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Studies;
 using AmpaCds.ServiceDefaults.Storage;
 using Grpc.Core;
-using MassTransit;
 
 namespace AmpaCds.Reporting.Api;
 
 /// <summary>The gateway's gRPC API for psychiatrists' clients, the CLI and operations tools.</summary>
-public sealed class ReportingApiService(StudyRecordStore store, IBlobStore blobs, IPublishEndpoint publisher)
-    : ReportingApi.ReportingApiBase
+public sealed class ReportingApiService(
+    StudyRepository studies,
+    StudyEventHandler handler,
+    StudyStageNotifications notifications,
+    IBlobStore blobs) : ReportingApi.ReportingApiBase
 {
-    public override Task<ListStudiesReply> ListStudies(ListStudiesRequest request, ServerCallContext context)
+    public const string PredictionRequestedReason = "forecast requested";
+
+    public override async Task<ListStudiesReply> ListStudies(ListStudiesRequest request, ServerCallContext context)
     {
         var reply = new ListStudiesReply();
-        reply.Studies.AddRange(store.All().Select(ReportMapper.ToSummary));
-        return Task.FromResult(reply);
+        reply.Studies.AddRange((await studies.ListAsync(context.CancellationToken)).Select(ReportMapper.ToSummary));
+        return reply;
     }
 
     public override async Task<Report> GetReport(GetReportRequest request, ServerCallContext context)
     {
-        var record = FindOrThrow(request.StudyInstanceUid);
+        var record = await FindOrThrowAsync(request.StudyInstanceUid, context.CancellationToken);
         if (record.Stage == PipelineStage.Failed)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"study failed: {record.StageDetail}"));
@@ -41,16 +45,12 @@ public sealed class ReportingApiService(StudyRecordStore store, IBlobStore blobs
 
     public override async Task<RequestPredictionReply> RequestPrediction(RequestPredictionRequest request, ServerCallContext context)
     {
-        var record = FindOrThrow(request.StudyInstanceUid);
+        var record = await FindOrThrowAsync(request.StudyInstanceUid, context.CancellationToken);
         if (string.IsNullOrEmpty(record.SeriesBlobPrefix))
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, "no stored PET series for this study yet"));
         }
-        var correlationId = NewId.NextGuid();
-        store.Update(record.StudyInstanceUid, current =>
-            StageRules.Advance(current, correlationId, PipelineStage.Received, "prediction requested"));
-        await publisher.Publish(new QuantificationRequested(correlationId, record.StudyInstanceUid,
-            record.SeriesInstanceUid, record.SeriesBlobPrefix), context.CancellationToken);
+        var correlationId = await handler.RequestPredictionAsync(record.StudyInstanceUid, PredictionRequestedReason, context.CancellationToken);
         return new RequestPredictionReply { CorrelationId = correlationId.ToString() };
     }
 
@@ -65,10 +65,10 @@ public sealed class ReportingApiService(StudyRecordStore store, IBlobStore blobs
             }
         }
         // Subscribe before reading the current stage, so no change between the two is missed.
-        store.StageChanged += Forward;
+        notifications.StageChanged += Forward;
         try
         {
-            var current = FindOrThrow(request.StudyInstanceUid);
+            var current = await FindOrThrowAsync(request.StudyInstanceUid, context.CancellationToken);
             await responseStream.WriteAsync(ReportMapper.ToUpdate(new StageChange(current.StudyInstanceUid, current.Stage, current.StageDetail, current.UpdatedAt)));
             var stage = current.Stage;
             while (stage is not (PipelineStage.Reported or PipelineStage.Failed))
@@ -80,11 +80,11 @@ public sealed class ReportingApiService(StudyRecordStore store, IBlobStore blobs
         }
         finally
         {
-            store.StageChanged -= Forward;
+            notifications.StageChanged -= Forward;
         }
     }
 
-    private StudyRecord FindOrThrow(string studyInstanceUid) =>
-        store.Find(studyInstanceUid)
+    private async Task<StudyRecord> FindOrThrowAsync(string studyInstanceUid, CancellationToken cancellationToken) =>
+        await studies.FindAsync(studyInstanceUid, cancellationToken)
         ?? throw new RpcException(new Status(StatusCode.NotFound, $"unknown study '{studyInstanceUid}'"));
 }

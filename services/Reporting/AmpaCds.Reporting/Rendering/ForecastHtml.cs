@@ -1,12 +1,12 @@
 using System.Text;
-using AmpaCds.Contracts.Messages;
+using AmpaCds.Reporting.Studies.Stored;
 
 namespace AmpaCds.Reporting.Rendering;
 
 /// <summary>The forecast with its uncertainty, what drove it, and what the model is.</summary>
 internal static class ForecastHtml
 {
-    public static void Append(StringBuilder html, ResponseForecastIssued forecast)
+    public static void Append(StringBuilder html, StoredForecast forecast)
     {
         Html.Section(html, "Forecast (exploratory)",
             Html.Row("Probability of response (≥50 % MADRS reduction)", Html.Percent(forecast.ResponseProbability)
@@ -30,6 +30,6 @@ internal static class ForecastHtml
         html.Append("</table>");
     }
 
-    private static string Range(ResponseForecastIssued.Interval? interval, Func<double, string> format) =>
+    private static string Range(StoredInterval? interval, Func<double, string> format) =>
         interval is null ? "" : $" (90 % interval {format(interval.Lower)} to {format(interval.Upper)})";
 }

@@ -1,12 +1,12 @@
 using System.Text;
-using AmpaCds.Contracts.Messages;
+using AmpaCds.Reporting.Studies.Stored;
 
 namespace AmpaCds.Reporting.Rendering;
 
 /// <summary>Spatial normalisation quality, the regional table with z-scores, and change against a baseline.</summary>
 internal static class UptakeHtml
 {
-    public static void Append(StringBuilder html, RegionalUptakeMeasured uptake)
+    public static void Append(StringBuilder html, StoredUptake uptake)
     {
         var quality = uptake.Registration;
         Html.Section(html, "Spatial normalisation",
@@ -27,7 +27,7 @@ internal static class UptakeHtml
         }
     }
 
-    private static void AppendRegions(StringBuilder html, RegionalUptakeMeasured uptake)
+    private static void AppendRegions(StringBuilder html, StoredUptake uptake)
     {
         var database = uptake.NormativeDatabase;
         html.Append("<h2>Regional AMPA receptor density</h2>");
@@ -48,7 +48,7 @@ internal static class UptakeHtml
         html.Append("</table>");
     }
 
-    private static void AppendChange(StringBuilder html, LongitudinalChange change)
+    private static void AppendChange(StringBuilder html, StoredLongitudinalChange change)
     {
         html.Append("<h2>Change since the baseline study</h2>");
         Html.Note(html, $"Baseline study {change.BaselineStudyInstanceUid}. "

@@ -1,27 +1,53 @@
+using System.Text;
 using AmpaCds.Contracts.Reporting;
+using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Rendering;
 using AmpaCds.ServiceDefaults.Storage;
 using Microsoft.Extensions.Logging;
-using System.Text;
 
 namespace AmpaCds.Reporting.Studies;
 
-/// <summary>Renders and stores the report once uptake, forecast and patient header of the same run are all in.</summary>
-public sealed class ReportPublisher(StudyRecordStore store, IBlobStore blobs, ILogger<ReportPublisher> logger)
+/// <summary>
+/// Once uptake, forecast and patient header of the current run are all in, either writes a new report
+/// version (input or model changed) or attaches the run to the latest one. Runs inside the inbox
+/// transaction; the blob write is idempotent (one key per version), so a retried attempt rewrites the same key.
+/// </summary>
+public sealed partial class ReportPublisher(StudyRepository repository, IBlobStore blobs, TimeProvider clock, ILogger<ReportPublisher> logger)
 {
-    public async Task RenderIfReadyAsync(StudyRecord record, CancellationToken cancellationToken)
+    public async Task<StudyRecord> RenderIfReadyAsync(StudyRecord record, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(record);
         if (!record.ReadyToRender || record.Patient is null || record.Stage == PipelineStage.Reported)
         {
-            return;
+            return record;
         }
-        var key = $"reports/{record.StudyInstanceUid}/{record.CorrelationId:N}.html";
-        var html = ReportHtmlRenderer.Render(record, DateTimeOffset.UtcNow);
-        await blobs.PutAsync(key, Encoding.UTF8.GetBytes(html), cancellationToken);
-        store.Update(record.StudyInstanceUid, current =>
-            current.CorrelationId == record.CorrelationId
-                ? current with { Stage = PipelineStage.Reported, StageDetail = "report ready", ReportBlobKey = key }
-                : current);
-        logger.LogInformation("Report of run {CorrelationId} stored", record.CorrelationId);
+        var forecast = record.Forecast!;
+        var latest = await repository.LatestVersionAsync(record.StudyInstanceUid, cancellationToken);
+        var decision = ReportVersionDecision.For(record, record.InputHash, forecast.ModelVersion, latest);
+        if (!decision.IsNew)
+        {
+            LogAttached(record.CorrelationId, decision.Version);
+            return record with
+            {
+                Stage = PipelineStage.Reported,
+                StageDetail = $"report unchanged (version {decision.Version})",
+                ReportVersion = decision.Version,
+            };
+        }
+        var now = clock.GetUtcNow();
+        var version = new ReportVersionRecord(decision.Version, record.CorrelationId, record.InputHash, record.SeriesVersion,
+            forecast.ModelVersion, decision.ChangeSummary, now);
+        var rendered = record with { ReportVersion = decision.Version, Versions = [.. record.Versions, version] };
+        var html = ReportHtmlRenderer.Render(rendered, now);
+        await blobs.PutAsync(version.ReportBlobKey(record.StudyInstanceUid), Encoding.UTF8.GetBytes(html), cancellationToken);
+        repository.AddVersion(record.StudyInstanceUid, version);
+        LogRendered(record.CorrelationId, decision.Version);
+        return rendered with { Stage = PipelineStage.Reported, StageDetail = $"report ready (version {decision.Version}: {decision.ChangeSummary})" };
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report version {Version} of run {CorrelationId} stored")]
+    private partial void LogRendered(Guid correlationId, int version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {CorrelationId} has the same input and model as report version {Version}; no new version")]
+    private partial void LogAttached(Guid correlationId, int version);
 }

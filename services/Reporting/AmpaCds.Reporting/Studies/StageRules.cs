@@ -25,7 +25,7 @@ public static class StageRules
             : record with
             {
                 CorrelationId = correlationId, Stage = stage, StageDetail = detail,
-                Uptake = null, Forecast = null, ReportBlobKey = null,
+                Uptake = null, Forecast = null, ReportVersion = null,
             };
     }
 

@@ -1,27 +1,43 @@
-using AmpaCds.Contracts.Messages;
 using AmpaCds.Contracts.Reporting;
+using AmpaCds.Reporting.Studies.Stored;
 
 namespace AmpaCds.Reporting.Studies;
 
-/// <summary>What the gateway knows of one study: identity, stage and the results gathered so far.</summary>
+/// <summary>What the gateway knows of one study: identity, stage, the current run's results and the report versions so far.</summary>
 public sealed record StudyRecord
 {
     public required string StudyInstanceUid { get; init; }
     public string SeriesInstanceUid { get; init; } = "";
     public string SeriesBlobPrefix { get; init; } = "";
+
+    /// <summary>The current run.</summary>
     public Guid CorrelationId { get; init; }
     public PipelineStage Stage { get; init; } = PipelineStage.Unspecified;
     public string StageDetail { get; init; } = "";
     public DateTimeOffset UpdatedAt { get; init; }
     public PatientHeader? Patient { get; init; }
-    public RegionalUptakeMeasured? Uptake { get; init; }
-    public ResponseForecastIssued? Forecast { get; init; }
-    public string? ReportBlobKey { get; init; }
+
+    /// <summary>Input hash of the series version the current run works on (from Intake, then from the results).</summary>
+    public string InputHash { get; init; } = "";
+
+    /// <summary>Intake's series version of that input.</summary>
+    public int SeriesVersion { get; init; } = 1;
+
+    /// <summary>Why the current run exists: Intake's change summary, or the reason a run was requested.</summary>
+    public string ChangeSummary { get; init; } = "";
+
+    public StoredUptake? Uptake { get; init; }
+    public StoredForecast? Forecast { get; init; }
+
+    /// <summary>The report version the current run produced or was attached to; null until it is reported.</summary>
+    public int? ReportVersion { get; init; }
+
+    /// <summary>Every report version of the study, oldest first (filled when read from the repository).</summary>
+    public IReadOnlyList<ReportVersionRecord> Versions { get; init; } = [];
+
+    public string? ReportBlobKey => ReportVersion is { } version ? ReportKeys.For(StudyInstanceUid, version) : null;
 
     public bool IsFinal => Stage is PipelineStage.Reported or PipelineStage.Failed;
 
     public bool ReadyToRender => Uptake is not null && Forecast is not null && Stage != PipelineStage.Failed;
 }
-
-/// <summary>The identifying header fields shown on the report; sent by Intake in StudyDemographicsCaptured, to Reporting only.</summary>
-public sealed record PatientHeader(string PatientName, string PatientId, string StudyDate, string StudyDescription);
