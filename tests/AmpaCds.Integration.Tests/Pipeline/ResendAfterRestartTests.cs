@@ -57,7 +57,7 @@ public sealed class ResendAfterRestartTests(DistributedSystem system, ITestOutpu
             Assert.Single(report.Versions);
             Assert.Equal(64, report.Versions[0].InputHash.Length);
             var forecasts = await PostgresQuery.ScalarAsync(system.Databases["prediction"],
-                $"select count(*) from issued_forecasts where subject_key = '{truth.StudyInstanceUid}'");
+                $"select count(*) from \"IssuedForecasts\" where \"SubjectKey\" = '{truth.StudyInstanceUid}'");
             Assert.Equal(1, forecasts);
         }
     }
