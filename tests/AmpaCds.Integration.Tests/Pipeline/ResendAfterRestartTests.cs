@@ -11,8 +11,11 @@ namespace AmpaCds.Integration.Tests.Pipeline;
 [Collection(DistributedCollection.Name)]
 public sealed class ResendAfterRestartTests(DistributedSystem system, ITestOutputHelper output)
 {
-    /// <summary>Three studies in the suite; AMPACDS_RESEND_STUDIES=16 reproduces the measurement in docs/MEASUREMENTS.md.</summary>
-    private static readonly int[] Seeds = Enumerable.Range(21,
+    /// <summary>
+    /// Three studies in the suite; AMPACDS_RESEND_STUDIES=16 reproduces the measurement in docs/MEASUREMENTS.md. Seeds from 41:
+    /// other tests of the shared system send seeds 7-31, and a study already sent another way is, rightly, a second version.
+    /// </summary>
+    private static readonly int[] Seeds = Enumerable.Range(41,
         int.TryParse(Environment.GetEnvironmentVariable("AMPACDS_RESEND_STUDIES"), out var count) && count >= 2 ? count : 3).ToArray();
 
     [Fact]

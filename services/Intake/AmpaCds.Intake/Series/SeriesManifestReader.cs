@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using AmpaCds.Intake.Storage;
 using AmpaCds.ServiceDefaults.Storage;
 
@@ -25,9 +24,9 @@ public sealed class SeriesManifestReader(IBlobStore blobs, DurableInstanceStore 
             {
                 continue;
             }
-            await using var content = await blobs.OpenReadAsync(key, cancellationToken);
-            var sha256 = await SHA256.HashDataAsync(content, cancellationToken);
-            entries.Add(new ManifestEntry(name[..^InstanceSuffix.Length], Convert.ToHexStringLower(sha256)));
+            // Every stored instance was parsed and validated when it arrived, so it parses here.
+            var stored = await blobs.GetAsync(key, cancellationToken);
+            entries.Add(new ManifestEntry(name[..^InstanceSuffix.Length], InstanceContentHash.Of(stored)));
         }
         return new SeriesManifest(entries);
     }

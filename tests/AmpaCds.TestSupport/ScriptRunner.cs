@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace AmpaCds.Prediction.Tests.Support;
+namespace AmpaCds.TestSupport;
 
 /// <summary>Runs a program to completion with a time limit, capturing its output.</summary>
 public static class ScriptRunner

@@ -1,9 +1,13 @@
-namespace AmpaCds.Quantification.Tests.Persistence.Support;
+namespace AmpaCds.TestSupport;
 
-/// <summary>Where the deploy scripts are (copied from AmpaCds.Persistence.Tests).</summary>
-public static class RepositoryPaths
+/// <summary>The checkout the tests run from: its scripts are started as they are, never copied.</summary>
+public static class RepositoryRoot
 {
     public static string Root { get; } = FindRoot();
+
+    /// <summary>The build configuration of the running test assembly; programs it starts are taken from the same one.</summary>
+    public static string Configuration { get; } =
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
     public static string Script(string name) => Path.Combine(Root, "deploy", name);
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Npgsql;
 
-namespace AmpaCds.Reporting.Tests.Support;
+namespace AmpaCds.TestSupport;
 
 /// <summary>
-/// The private PostgreSQL the tests use: deploy/postgres.sh starts it (once per test run) when the
-/// script exists; each test class gets its own fresh database so no test sees another's rows.
+/// The private PostgreSQL the tests use: deploy/postgres.sh starts it (once per test run; deploy/test.sh
+/// has usually started it already); each test class gets its own fresh database so no test sees another's rows.
 /// </summary>
 public static class TestPostgres
 {
@@ -27,19 +27,16 @@ public static class TestPostgres
             {
                 return;
             }
-            var script = RepositoryPaths.Script("postgres.sh");
-            if (File.Exists(script))
-            {
-                var (exitCode, output) = await ScriptRunner.RunAsync("bash", [script, "start"], TimeSpan.FromMinutes(5),
-                    new Dictionary<string, string>
-                    {
-                        ["AMPACDS_POSTGRES_PORT"] = Port.ToString(CultureInfo.InvariantCulture),
-                        ["AMPACDS_STATE"] = Environment.GetEnvironmentVariable("AMPACDS_STATE") ?? Path.Combine(RepositoryPaths.Root, ".local", "test"),
-                    });
-                if (exitCode != 0)
+            var script = RepositoryRoot.Script("postgres.sh");
+            var (exitCode, output) = await ScriptRunner.RunAsync("bash", [script, "start"], TimeSpan.FromMinutes(5),
+                new Dictionary<string, string>
                 {
-                    throw new InvalidOperationException($"PostgreSQL did not start (deploy/postgres.sh start, exit {exitCode}): {output}");
-                }
+                    ["AMPACDS_POSTGRES_PORT"] = Port.ToString(CultureInfo.InvariantCulture),
+                    ["AMPACDS_STATE"] = Environment.GetEnvironmentVariable("AMPACDS_STATE") ?? Path.Combine(RepositoryRoot.Root, ".local", "test"),
+                });
+            if (exitCode != 0)
+            {
+                throw new InvalidOperationException($"PostgreSQL did not start (deploy/postgres.sh start, exit {exitCode}): {output}");
             }
             _started = true;
         }
