@@ -50,7 +50,7 @@ public sealed class ResendAfterRestartTests(DistributedSystem system, ITestOutpu
             Assert.True(resent.ExitCode == 0, resent.ToString());
         }
         await WaitForReportAsync(lastTruth.StudyInstanceUid);
-        await system.WaitUntilQueuesIdleAsync(TimeSpan.FromMinutes(2));
+        await system.WaitUntilQueuesIdleAsync(TimeSpan.FromMinutes(5));
 
         foreach (var (_, truth) in studies)
         {
