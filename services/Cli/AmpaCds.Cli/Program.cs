@@ -14,6 +14,6 @@ var root = new RootCommand("AmpaCds: [11C]K-2 AMPA receptor PET quantification a
     ReportCommand.Create(clock),
     ServeCommand.Create(),
     CohortCommand.Create(),
-    ModelCommand.Create(),
+    ModelCommand.Create(clock),
 };
 return await root.Parse(args).InvokeAsync();

@@ -44,6 +44,22 @@ public sealed class ModelCommandTests : IDisposable
         Assert.StartsWith("ampacds:", train.StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnUnreachableServerIsAPeerErrorWithTheReason()
+    {
+        var address = $"http://127.0.0.1:{FreePort.Next()}";
+        var list = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), "model", "list", "--server", address);
+        Assert.Equal(3, list.ExitCode);
+        Assert.Contains($"Prediction service at {address} unreachable", list.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheOutcomeFolderOptionIsGone()
+    {
+        var train = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), "model", "train", "--from-outcomes", _folder);
+        Assert.NotEqual(0, train.ExitCode);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder))

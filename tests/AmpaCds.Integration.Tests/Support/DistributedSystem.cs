@@ -22,6 +22,11 @@ public sealed class DistributedSystem : IAsyncLifetime
 
     public string GrpcAddress => $"http://127.0.0.1:{GrpcPort}";
 
+    public int PredictionGrpcPort { get; } = FreePort.Next();
+
+    /// <summary>The Prediction service's own gRPC API (models, outcomes, retraining).</summary>
+    public string PredictionGrpcAddress => $"http://127.0.0.1:{PredictionGrpcPort}";
+
     public string VirtualHost => "it-" + Path.GetFileName(Folder);
 
     public string Logs => string.Join("\n", _services.Values.Select(service => $"==== {service.Name}\n{service.ReadLog()}"));
@@ -75,7 +80,7 @@ public sealed class DistributedSystem : IAsyncLifetime
             if (service == "Prediction")
             {
                 // Prediction serves its own gRPC API (models, outcomes); a free port keeps runs apart.
-                environment["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{FreePort.Next()}";
+                environment["Kestrel__Endpoints__Grpc__Url"] = PredictionGrpcAddress;
             }
             _launch[service] = (environment, $"http://127.0.0.1:{healthPort}/health/ready");
             await StartAsync(service);

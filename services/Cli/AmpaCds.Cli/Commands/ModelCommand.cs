@@ -3,7 +3,6 @@ using AmpaCds.Cli.Output;
 using AmpaCds.Domain;
 using AmpaCds.Domain.Cohorts;
 using AmpaCds.Prediction.Model;
-using AmpaCds.Prediction.Outcomes;
 using AmpaCds.Prediction.Registry;
 using AmpaCds.Prediction.Training;
 using AmpaCds.Research.ModelEvaluation;
@@ -13,19 +12,23 @@ using AmpaCds.Research.Synthetic.Regions;
 namespace AmpaCds.Cli.Commands;
 
 /// <summary>
-/// `ampacds model train|list|activate`: compares the trainers by nested cross-validation, trains the deployed model
-/// with the chosen regularisation, and manages the registry the Prediction service serves from.
+/// `ampacds model train|list|activate|retrain`: compares the trainers by nested cross-validation and trains a model
+/// from a cohort (offline, into a registry folder); lists, activates and retrains the running Prediction service's
+/// models through its gRPC API (<see cref="ModelServerCommands"/>), or lists and activates in an offline registry folder.
 /// </summary>
 public static class ModelCommand
 {
-    public static Command Create() => new("model", "Train, compare and activate response models") { Train(), List(), Activate() };
+    public static Command Create(TimeProvider clock) =>
+        new("model", "Train, compare and activate response models") { Train(), List(clock), Activate(clock), ModelRetrainCommand.Create(clock) };
 
     private static Command Train()
     {
-        var cohort = new Option<string?>("--cohort") { Description = "Cohort CSV (shared/Domain/Cohorts/COHORT_SCHEMA.md)" };
-        var fromOutcomes = new Option<string?>("--from-outcomes") { Description = "Outcome store folder of the Prediction service (prediction/outcomes)" };
+        var cohort = new Option<string>("--cohort") { Description = "Cohort CSV (shared/Domain/Cohorts/COHORT_SCHEMA.md)", Required = true };
         var json = new Option<bool>("--json") { Description = "Print the comparison and the model card as JSON on stdout" };
-        var registry = new Option<string?>("--registry") { Description = "Register the trained model in this registry folder" };
+        var registry = new Option<string?>("--registry")
+        {
+            Description = "Register the trained model in this offline registry folder (the running service's models are in its database)",
+        };
         var activate = new Option<bool>("--activate") { Description = "Make the new version the active one (needs --registry)" };
         var seed = new Option<int>("--seed") { Description = "Seed of folds, bootstrap and trainers", DefaultValueFactory = _ => 1 };
         var permutations = new Option<int>("--permutations") { Description = "Label permutations of the skill test", DefaultValueFactory = _ => 99 };
@@ -35,13 +38,14 @@ public static class ModelCommand
             Description = "How the cohort's SUVR were obtained, for the model card: measured or ideal (as `cohort simulate --features`), or free text",
         };
         var provenance = new Option<string?>("--provenance") { Description = "How the cohort was made and the commands that trained the model, for the model card" };
-        var command = new Command("train", "Nested cross-validated comparison of trainers, then trains the deployed model")
+        var command = new Command("train", "Nested cross-validated comparison of trainers on a cohort CSV, then trains the deployed model")
         {
-            cohort, fromOutcomes, json, registry, activate, seed, permutations, origin, featureSource, provenance,
+            cohort, json, registry, activate, seed, permutations, origin, featureSource, provenance,
         };
         command.SetAction((parse, _) => CliRunner.RunAsync(() =>
         {
-            var (rows, dataOrigin) = LoadCohort(parse.GetValue(cohort), parse.GetValue(fromOutcomes), parse.GetValue(origin)!);
+            var rows = InputErrors(() => CohortCsv.Read(parse.GetValue(cohort)!));
+            var dataOrigin = parse.GetValue(origin)!;
             if (parse.GetValue(activate) && parse.GetValue(registry) is null)
             {
                 throw new CliFailure("--activate needs --registry", CliRunner.InputError);
@@ -99,53 +103,80 @@ public static class ModelCommand
         return command;
     }
 
-    private static Command List()
+    private static Command List(TimeProvider clock)
     {
-        var registry = new Option<string>("--registry") { Description = "Registry folder", Required = true };
-        var command = new Command("list", "Lists the registered versions; * marks the active one") { registry };
-        command.SetAction((parse, _) => CliRunner.RunAsync(() =>
+        var server = ServerOption();
+        var registry = RegistryOption();
+        var command = new Command("list", "Lists the model versions of the running Prediction service (or of an offline registry folder); * marks the active one")
         {
-            var models = new ModelRegistry(parse.GetValue(registry)!);
+            server, registry,
+        };
+        command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
+        {
+            if (OfflineRegistry(parse.GetValue(server), parse.GetValue(registry)) is not { } folder)
+            {
+                await ModelServerCommands.ListAsync(parse.GetValue(server) ?? PredictionServer.DefaultAddress, clock, cancellation);
+                return 0;
+            }
+
+            var models = new ModelRegistry(folder);
             var active = models.ActiveVersion;
             foreach (var card in models.ListVersions())
             {
                 Console.Out.WriteLine($"{(card.Version == active ? "*" : " ")} {card.Summary}");
             }
 
-            return Task.FromResult(0);
+            return 0;
         }));
         return command;
     }
 
-    private static Command Activate()
+    private static Command Activate(TimeProvider clock)
     {
-        var registry = new Option<string>("--registry") { Description = "Registry folder", Required = true };
+        var server = ServerOption();
+        var registry = RegistryOption();
         var version = new Option<string>("--version") { Description = "Version to activate", Required = true };
-        var command = new Command("activate", "Makes a registered version the one the service serves (no restart needed)") { registry, version };
-        command.SetAction((parse, _) => CliRunner.RunAsync(() =>
+        var command = new Command("activate", "Makes a registered version the one the running Prediction service serves, no restart (or the active one of an offline registry folder)")
         {
-            var models = new ModelRegistry(parse.GetValue(registry)!);
+            server, registry, version,
+        };
+        command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
+        {
+            if (OfflineRegistry(parse.GetValue(server), parse.GetValue(registry)) is not { } folder)
+            {
+                await ModelServerCommands.ActivateAsync(parse.GetValue(server) ?? PredictionServer.DefaultAddress, parse.GetValue(version)!, clock, cancellation);
+                return 0;
+            }
+
+            var models = new ModelRegistry(folder);
             InputErrors(() =>
             {
                 models.Activate(parse.GetValue(version)!);
                 return 0;
             });
             Console.Out.WriteLine($"active model: {models.ActiveVersion}");
-            return Task.FromResult(0);
+            return 0;
         }));
         return command;
     }
 
-    private static (IReadOnlyList<CohortRow> Rows, string Origin) LoadCohort(string? cohortFile, string? outcomesFolder, string origin)
-    {
-        return (cohortFile, outcomesFolder) switch
+    internal static Option<string?> ServerOption() =>
+        new("--server") { Description = $"Prediction service gRPC address (default {PredictionServer.DefaultAddress})" };
+
+    private static Option<string?> RegistryOption() =>
+        new("--registry")
         {
-            ({ } file, null) => (InputErrors(() => CohortCsv.Read(file)), origin),
-            (null, { } folder) when Directory.Exists(folder) => (new OutcomeStore(folder).ToCohort(), OutcomeRetrainer.RecordedOutcomesOrigin),
-            (null, { } folder) => throw new CliFailure($"outcome store '{folder}' does not exist", CliRunner.InputError),
-            _ => throw new CliFailure("give exactly one of --cohort FILE or --from-outcomes DIR", CliRunner.InputError),
+            Description = "An offline registry folder (e.g. one `model train --registry` wrote) instead of the service; " +
+                "the running service does not read it, its models are in its database",
         };
-    }
+
+    /// <summary>The registry folder when the user asked for one; null means the running service.</summary>
+    private static string? OfflineRegistry(string? server, string? registry) => (server, registry) switch
+    {
+        ({ }, { }) => throw new CliFailure("give --server or --registry, not both", CliRunner.InputError),
+        (_, { } folder) => folder,
+        _ => null,
+    };
 
     private static string? FeatureSourceText(string? given) => given switch
     {
