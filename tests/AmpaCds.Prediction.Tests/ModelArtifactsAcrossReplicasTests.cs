@@ -39,9 +39,9 @@ public abstract class ModelArtifactsAcrossReplicasTests(string provider) : IAsyn
         first.Activate(SharedModels.Other.Version);
 
         Assert.True(_blobs.Exists($"prediction/models/{SharedModels.Other.Version}/{ResponseModel.ModelFileName}"));
-        Assert.True(_blobs.Exists($"prediction/models/{SharedModels.Other.Version}/{ModelCardJson.FileName}"));
+        Assert.True(_blobs.Exists($"prediction/models/{SharedModels.Other.Version}/model-card.json"));
         Assert.NotNull(SharedModels.Other.Ensemble); // its forecasts come from ensemble.json, so that blob must travel too
-        Assert.True(_blobs.Exists($"prediction/models/{SharedModels.Other.Version}/{ModelCardJson.EnsembleFileName}"));
+        Assert.True(_blobs.Exists($"prediction/models/{SharedModels.Other.Version}/ensemble.json"));
         var secondCache = ((BlobModelArtifacts)second.Registry).Cache;
         Assert.False(secondCache.Contains(SharedModels.Other.Version));
 
@@ -57,14 +57,14 @@ public abstract class ModelArtifactsAcrossReplicasTests(string provider) : IAsyn
     }
 
     [Fact]
-    public void A_version_whose_blobs_are_gone_fails_with_an_error_naming_it()
+    public async Task A_version_whose_blobs_are_gone_fails_with_an_error_naming_it()
     {
         using var first = Replica("cache-a");
         first.Register(SharedModels.Other);
         first.Activate(SharedModels.Other.Version);
         foreach (var key in _blobs.List($"prediction/models/{SharedModels.Other.Version}/"))
         {
-            _blobs.DeleteAsync(key).GetAwaiter().GetResult();
+            await _blobs.DeleteAsync(key);
         }
 
         using var second = Replica("cache-b");
@@ -81,7 +81,7 @@ public abstract class ModelArtifactsAcrossReplicasTests(string provider) : IAsyn
         using var first = Replica("cache-a");
         var installed = ShippedDefaultModel.EnsureInstalled(first.Registry, first.Catalog, ShippedArtifact());
         Assert.True(first.Registry.Contains(installed));
-        Assert.True(_blobs.Exists($"prediction/models/{installed}/{ModelCardJson.FileName}"));
+        Assert.True(_blobs.Exists($"prediction/models/{installed}/model-card.json"));
 
         using var second = Replica("cache-b");
         Assert.Equal(installed, ShippedDefaultModel.EnsureInstalled(second.Registry, second.Catalog, ShippedArtifact()));
