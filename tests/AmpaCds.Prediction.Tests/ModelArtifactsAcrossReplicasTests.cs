@@ -89,6 +89,21 @@ public abstract class ModelArtifactsAcrossReplicasTests(string provider) : IAsyn
         Assert.Equal(installed, lease.Model.Version);
     }
 
+    [Fact]
+    public void Versions_only_in_a_local_folder_from_before_the_blob_store_are_published_once()
+    {
+        var oldFolder = new ModelRegistry(Path.Combine(_folder.FullName, "cache-a"));
+        oldFolder.Register(SharedModels.Other);
+        using var upgraded = Replica("cache-a");
+        var artifacts = (BlobModelArtifacts)upgraded.Registry;
+
+        Assert.Equal([SharedModels.Other.Version], artifacts.PublishCachedVersions());
+        Assert.Empty(artifacts.PublishCachedVersions());
+        using var other = Replica("cache-b");
+        using var model = other.Registry.Load(SharedModels.Other.Version);
+        Assert.Equal(SharedModels.Other.Card.TrainedAtUtc, model.Card.TrainedAtUtc);
+    }
+
     private string ShippedArtifact()
     {
         // A stand-in for the artifact copied beside the service: the default model saved to a folder.

@@ -29,7 +29,28 @@ public sealed class BlobModelArtifacts(IBlobStore blobs, ModelRegistry cache) : 
     public string Register(ResponseModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var folder = Cache.VersionDirectory(Cache.Register(model));
+        Upload(Cache.Register(model));
+        return model.Version;
+    }
+
+    /// <summary>
+    /// Puts complete versions of the cache folder that the blob store lacks into it and returns them: before the blob
+    /// store held models, this folder (shared by the replicas) was where they lived, so an upgraded service publishes them.
+    /// </summary>
+    public IReadOnlyList<string> PublishCachedVersions()
+    {
+        var published = new List<string>();
+        foreach (var version in Cache.ListVersions().Select(card => card.Version).Where(version => !Contains(version)))
+        {
+            Upload(version);
+            published.Add(version);
+        }
+        return published;
+    }
+
+    private void Upload(string version)
+    {
+        var folder = Cache.VersionDirectory(version);
         foreach (var fileName in UploadOrder)
         {
             var path = Path.Combine(folder, fileName);
@@ -38,9 +59,8 @@ public sealed class BlobModelArtifacts(IBlobStore blobs, ModelRegistry cache) : 
                 continue; // no ensemble for tree models
             }
             using var content = File.OpenRead(path);
-            blobs.PutAsync(KeyOf(model.Version, fileName), content).GetAwaiter().GetResult();
+            blobs.PutAsync(KeyOf(version, fileName), content).GetAwaiter().GetResult();
         }
-        return model.Version;
     }
 
     public bool Contains(string version)
