@@ -4,6 +4,7 @@ using AmpaCds.Prediction.Registry;
 using AmpaCds.Prediction.Retraining;
 using AmpaCds.Prediction.Service;
 using AmpaCds.ServiceDefaults;
+using AmpaCds.ServiceDefaults.Storage;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -32,7 +33,9 @@ public static class PredictionServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<PredictionOptions>>().Value;
             var folder = options.RegistryFolder
                 ?? Path.Combine(provider.GetRequiredService<IOptions<AmpaCdsOptions>>().Value.ServiceDataFolder(ServiceName), "models");
-            return new ActiveModel(new ModelRegistry(folder), provider.GetRequiredService<IModelCatalog>(),
+            // The files are in the shared blob store; the folder is this replica's cache of them.
+            var artifacts = new BlobModelArtifacts(provider.GetRequiredService<IBlobStore>(), new ModelRegistry(folder));
+            return new ActiveModel(artifacts, provider.GetRequiredService<IModelCatalog>(),
                 provider.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(options.ActiveModelRefreshSeconds));
         });
         services.AddSingleton<ForecastHandler>();

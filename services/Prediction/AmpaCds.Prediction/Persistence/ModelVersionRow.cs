@@ -1,9 +1,10 @@
 namespace AmpaCds.Prediction.Persistence;
 
 /// <summary>
-/// A row of ModelVersions: the metadata of a registered model. Binary artifacts stay in files, metadata in the
-/// database: model.zip (and ensemble.json, model-card.json) are written with DurableFile into Prediction's own model
-/// folder by <see cref="Registry.ModelRegistry"/>; this row says which versions exist and which one is active.
+/// A row of ModelVersions: the metadata of a registered model. Binary artifacts are blobs, metadata in the
+/// database: model.zip (and ensemble.json, model-card.json) are put durably into the blob store under
+/// prediction/models/&lt;version&gt;/ by <see cref="Registry.BlobModelArtifacts"/> before this row is committed; this row
+/// says which versions exist and which one is active.
 /// </summary>
 public sealed class ModelVersionRow
 {

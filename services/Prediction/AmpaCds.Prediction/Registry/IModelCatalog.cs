@@ -5,7 +5,7 @@ namespace AmpaCds.Prediction.Registry;
 /// <summary>
 /// Which model versions exist and which one is active: the service's database (<see cref="Persistence.DatabaseModelCatalog"/>)
 /// or, for the CLI's offline registry folders, the folder's ACTIVE pointer (<see cref="ModelRegistry"/>).
-/// The model artifacts themselves are always files in a <see cref="ModelRegistry"/> folder.
+/// The model artifacts themselves are in an <see cref="IModelArtifacts"/>.
 /// </summary>
 public interface IModelCatalog
 {

@@ -8,9 +8,10 @@ namespace AmpaCds.Prediction.Registry;
 /// A folder of model versions (&lt;root&gt;/&lt;version&gt;/model.zip + model-card.json, written with DurableFile): the
 /// binary artifacts. As an <see cref="IModelCatalog"/> (the CLI's offline folders) a pointer file names the active
 /// version; activating is a single file replacement, so readers see the old or the new pointer. The service keeps
-/// the catalog in its database instead (<see cref="Persistence.DatabaseModelCatalog"/>) and only the files here.
+/// the catalog in its database and the files in the blob store (<see cref="BlobModelArtifacts"/>, which uses a
+/// registry folder as each replica's local cache).
 /// </summary>
-public sealed class ModelRegistry : IModelCatalog
+public sealed class ModelRegistry : IModelCatalog, IModelArtifacts
 {
     public const string ActivePointerFileName = "ACTIVE";
 
@@ -21,6 +22,8 @@ public sealed class ModelRegistry : IModelCatalog
     }
 
     public string RootDirectory { get; }
+
+    public string Location => $"registry '{RootDirectory}'";
 
     private string PointerPath => Path.Combine(RootDirectory, ActivePointerFileName);
 
@@ -82,7 +85,8 @@ public sealed class ModelRegistry : IModelCatalog
             ? ResponseModel.Load(VersionDirectory(version))
             : throw new InvalidOperationException($"Registry '{RootDirectory}' has no active model.");
 
-    public ResponseModel Load(string version) => ResponseModel.Load(VersionDirectory(version));
+    public ResponseModel Load(string version) =>
+        Contains(version) ? ResponseModel.Load(VersionDirectory(version)) : throw new MissingModelArtifactException(version, Location);
 
     public string VersionDirectory(string version)
     {

@@ -20,10 +20,10 @@ public static class ShippedDefaultModel
         EnsureInstalled(registry, registry, artifactDirectory);
 
     /// <summary>Returns the active version, after installing the shipped model when the catalog had none active.</summary>
-    /// <param name="artifacts">The folder the model files go to.</param>
+    /// <param name="artifacts">Where the model files go (the service's blob store).</param>
     /// <param name="catalog">Where the version is recorded and activated (the service's database).</param>
     /// <param name="artifactDirectory">The artifact folder; the one copied beside the service by default.</param>
-    public static string EnsureInstalled(ModelRegistry artifacts, IModelCatalog catalog, string? artifactDirectory = null)
+    public static string EnsureInstalled(IModelArtifacts artifacts, IModelCatalog catalog, string? artifactDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(artifacts);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -58,10 +58,10 @@ public static class ShippedDefaultModel
     }
 
     /// <summary>
-    /// A replica with an empty model folder joining a database whose active version is the shipped one gets the files
-    /// from the artifact; any other version's files must already be in the (shared) folder.
+    /// A blob store (or folder) that lost the shipped version's files while the database still has it active gets them
+    /// again from the artifact; any other version's files must already be in the shared store.
     /// </summary>
-    private static void RestoreShippedFiles(ModelRegistry artifacts, string active, string source)
+    private static void RestoreShippedFiles(IModelArtifacts artifacts, string active, string source)
     {
         if (artifacts.Contains(active) || !File.Exists(Path.Combine(source, ModelCardJson.FileName))
             || ModelCardJson.Read(source).Version != active)

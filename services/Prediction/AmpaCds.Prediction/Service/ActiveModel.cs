@@ -33,11 +33,11 @@ public sealed class ActiveModel : IDisposable
     {
     }
 
-    /// <param name="registry">Where the model files are.</param>
+    /// <param name="registry">Where the model files are (the blob store, through a local cache, in the service).</param>
     /// <param name="catalog">Which version is active (the service's database).</param>
     /// <param name="clock">Decides when the cached active version is read again.</param>
     /// <param name="refreshInterval">How long a read active version is trusted; zero reads it on every acquire.</param>
-    public ActiveModel(ModelRegistry registry, IModelCatalog catalog, TimeProvider clock, TimeSpan refreshInterval)
+    public ActiveModel(IModelArtifacts registry, IModelCatalog catalog, TimeProvider clock, TimeSpan refreshInterval)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(refreshInterval, TimeSpan.Zero);
         Registry = registry;
@@ -47,7 +47,7 @@ public sealed class ActiveModel : IDisposable
     }
 
     /// <summary>The model files.</summary>
-    public ModelRegistry Registry { get; }
+    public IModelArtifacts Registry { get; }
 
     /// <summary>The versions' metadata and the active pointer.</summary>
     public IModelCatalog Catalog { get; }
@@ -91,7 +91,7 @@ public sealed class ActiveModel : IDisposable
     {
         if (!Registry.Contains(version))
         {
-            throw new UnknownModelVersionException(version, $"registry '{Registry.RootDirectory}'");
+            throw new UnknownModelVersionException(version, Registry.Location);
         }
         var previous = Catalog.Activate(version);
         lock (_versionGate)
@@ -103,6 +103,7 @@ public sealed class ActiveModel : IDisposable
     }
 
     /// <summary>The active model, held until the lease is disposed: <c>using var lease = activeModel.Acquire();</c>.</summary>
+    /// <exception cref="MissingModelArtifactException">The active version's files are missing (the message names it).</exception>
     public ModelLease Acquire()
     {
         var active = ActiveVersion ?? throw new InvalidOperationException("no model is active in the registry");

@@ -5,7 +5,10 @@ public sealed class PredictionOptions
 {
     public const string Section = "AmpaCds:Prediction";
 
-    /// <summary>Model files folder; defaults to prediction/models under the data root. Replicas must share it.</summary>
+    /// <summary>
+    /// This replica's local cache of model files, filled from the blob store (prediction/models/&lt;version&gt;/) on demand;
+    /// defaults to prediction/models under the data root. Not shared: each replica may have its own.
+    /// </summary>
     public string? RegistryFolder { get; set; }
 
     /// <summary>
