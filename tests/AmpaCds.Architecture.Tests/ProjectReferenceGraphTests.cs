@@ -29,9 +29,9 @@ public sealed class ProjectReferenceGraphTests : IDisposable
     [Fact]
     public void Direct_references_resolve_relative_to_the_project()
     {
-        var service = Project("services/Svc/Svc.csproj", "../../shared/Lib/Lib.csproj");
+        var service = Project("services/Svc/Svc.csproj", "../../libraries/Lib/Lib.csproj");
 
-        Assert.Equal([Path.Combine(_root, "shared", "Lib", "Lib.csproj")], ProjectReferenceGraph.DirectReferences(service));
+        Assert.Equal([Path.Combine(_root, "libraries", "Lib", "Lib.csproj")], ProjectReferenceGraph.DirectReferences(service));
     }
 
     private bool IsUnderResearch(string path) =>

@@ -1,11 +1,11 @@
 namespace AmpaCds.Persistence.Messaging;
 
 /// <summary>
-/// UTC ticks that never repeat or go back within the process: two rows enqueued in the same tick
-/// still get distinct, ordered creation times, and the outbox needs no identity column (which
+/// UTC ticks that never repeat or go back within the process: two rows made in the same tick
+/// still get distinct, ordered times (so "latest" has one answer), and the outbox needs no identity column (which
 /// would need provider-specific migration annotations).
 /// </summary>
-internal static class MonotonicClock
+public static class MonotonicClock
 {
     private static long _last;
 

@@ -1,3 +1,4 @@
+using AmpaCds.Persistence.Messaging;
 using AmpaCds.Prediction.Outcomes;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public sealed class ForecastRepository(PredictionDbContext db, TimeProvider cloc
             ResponseProbability = responseProbability,
             ExpectedMadrsChangePercent = expectedMadrsChangePercent,
             CorrelationId = correlationId,
-            IssuedAtUtcTicks = StoredTicks.Next(clock),
+            IssuedAtUtcTicks = MonotonicClock.Next(clock),
         };
         db.IssuedForecasts.Add(row);
         return row;

@@ -1,3 +1,4 @@
+using AmpaCds.Persistence.Messaging;
 using AmpaCds.Domain.Clinical;
 using AmpaCds.Domain.Cohorts;
 using AmpaCds.Prediction.Outcomes;
@@ -36,7 +37,7 @@ public sealed class OutcomeRepository(PredictionDbContext db, TimeProvider clock
             FollowUpMadrs = followUpMadrs,
             Age = age,
             Sex = sex?.ToString(),
-            RecordedAtUtcTicks = StoredTicks.Next(clock),
+            RecordedAtUtcTicks = MonotonicClock.Next(clock),
         };
         db.ObservedOutcomes.Add(row);
         await db.SaveChangesAsync(cancellationToken);
