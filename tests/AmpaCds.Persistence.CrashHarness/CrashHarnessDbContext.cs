@@ -3,17 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AmpaCds.Persistence.CrashHarness;
 
-public sealed class CrashHarnessDbContext(DbContextOptions<CrashHarnessDbContext> options) : DbContext(options), IMessagingDbContext
+public sealed class CrashHarnessDbContext(DbContextOptions<CrashHarnessDbContext> options) : MessagingDbContext(options)
 {
     public DbSet<ProbeEffect> Effects => Set<ProbeEffect>();
 
-    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
-
-    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnServiceModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddInboxAndOutbox();
         modelBuilder.Entity<ProbeEffect>(effect =>
         {
             effect.ToTable("ProbeEffects");

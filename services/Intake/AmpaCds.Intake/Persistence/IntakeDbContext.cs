@@ -8,7 +8,7 @@ namespace AmpaCds.Intake.Persistence;
 /// the outbox its announcements leave through. The inbox is mapped because every messaging context
 /// carries it; Intake consumes no messages.
 /// </summary>
-public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : DbContext(options), IMessagingDbContext
+public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : MessagingDbContext(options)
 {
     public const int UidLength = 64;
     public const int Sha256HexLength = 64;
@@ -19,13 +19,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
 
     public DbSet<AnnouncedInstance> AnnouncedInstances => Set<AnnouncedInstance>();
 
-    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
-
-    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnServiceModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddInboxAndOutbox();
         modelBuilder.Entity<SeriesAnnouncement>(announcement =>
         {
             announcement.HasKey(row => new { row.SeriesInstanceUid, row.Version });

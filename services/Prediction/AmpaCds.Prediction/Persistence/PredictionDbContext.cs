@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AmpaCds.Prediction.Persistence;
 
 /// <summary>Prediction's own tables (forecasts, outcomes, model metadata, retraining jobs) and its inbox and outbox.</summary>
-public sealed class PredictionDbContext(DbContextOptions<PredictionDbContext> options) : DbContext(options), IMessagingDbContext
+public sealed class PredictionDbContext(DbContextOptions<PredictionDbContext> options) : MessagingDbContext(options)
 {
     public const int KeyLength = 200;
     public const int HashLength = 128;
@@ -18,13 +18,8 @@ public sealed class PredictionDbContext(DbContextOptions<PredictionDbContext> op
 
     public DbSet<RetrainingJobRow> RetrainingJobs => Set<RetrainingJobRow>();
 
-    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
-
-    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnServiceModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddInboxAndOutbox();
         modelBuilder.Entity<IssuedForecastRow>(forecast =>
         {
             forecast.ToTable("IssuedForecasts");

@@ -4,19 +4,14 @@ using Microsoft.EntityFrameworkCore;
 namespace AmpaCds.Quantification.Persistence;
 
 /// <summary>Quantification's own database: its measurements, the inputs it answered, its inbox and outbox.</summary>
-public sealed class QuantificationDbContext(DbContextOptions<QuantificationDbContext> options) : DbContext(options), IMessagingDbContext
+public sealed class QuantificationDbContext(DbContextOptions<QuantificationDbContext> options) : MessagingDbContext(options)
 {
     public DbSet<StudyResultRow> StudyResults => Set<StudyResultRow>();
 
     public DbSet<QuantifiedInputRow> QuantifiedInputs => Set<QuantifiedInputRow>();
 
-    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
-
-    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnServiceModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddInboxAndOutbox();
         modelBuilder.Entity<StudyResultRow>(result =>
         {
             result.ToTable("StudyResults");

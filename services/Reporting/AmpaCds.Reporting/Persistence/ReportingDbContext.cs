@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AmpaCds.Reporting.Persistence;
 
 /// <summary>Reporting's database: study records, report versions, inbox and outbox.</summary>
-public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : DbContext(options), IMessagingDbContext
+public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : MessagingDbContext(options)
 {
     public const int UidLength = 64;
 
@@ -12,14 +12,9 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
 
     public DbSet<ReportVersionEntity> ReportVersions => Set<ReportVersionEntity>();
 
-    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
-
-    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnServiceModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.AddInboxAndOutbox();
         modelBuilder.Entity<StudyEntity>(study =>
         {
             study.ToTable("Studies");
