@@ -26,6 +26,10 @@ command -v dcm2niix >/dev/null 2>&1 || needed+=(dcm2niix)
 command -v elastix >/dev/null 2>&1 || needed+=(elastix)
 /usr/bin/python3 -c "import pydicom" >/dev/null 2>&1 || needed+=(python3-pydicom)
 /usr/bin/python3 -c "import numpy" >/dev/null 2>&1 || needed+=(python3-numpy)
+# The private CA and certificates (deploy/certs.sh), and the TLS syslog receiver of the audit test.
+command -v openssl >/dev/null 2>&1 || needed+=(openssl)
+[ -x /usr/sbin/rsyslogd ] || needed+=(rsyslog)
+[ -e /usr/lib/x86_64-linux-gnu/rsyslog/lmnsd_gtls.so ] || ls /usr/lib/*/rsyslog/lmnsd_gtls.so >/dev/null 2>&1 || needed+=(rsyslog-gnutls)
 
 if [ ${#needed[@]} -eq 0 ]; then
   quiet_system_postgres
