@@ -36,11 +36,14 @@ public static class ServiceDefaultsExtensions
         return services;
     }
 
-    /// <summary>/health/ready checks everything (bus included); /health/live only that the process answers.</summary>
+    /// <summary>
+    /// /health/ready checks everything (bus included); /health/live only that the process answers. Both are
+    /// open to anonymous callers (probes, load balancers) and say nothing about patients.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health/ready");
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready").AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AmpaCds.Cli.Commands;
+using AmpaCds.Cli.Connection;
 
 // The CLI's one clock; commands that read the time take it (docs/CONVENTIONS.md).
 var clock = TimeProvider.System;
@@ -15,5 +16,8 @@ var root = new RootCommand("AmpaCds: [11C]K-2 AMPA receptor PET quantification a
     ServeCommand.Create(),
     CohortCommand.Create(),
     ModelCommand.Create(clock),
+    AuthCommand.Create(),
 };
+root.Options.Add(ConnectionOptions.Token);
+root.Options.Add(ConnectionOptions.Ca);
 return await root.Parse(args).InvokeAsync();

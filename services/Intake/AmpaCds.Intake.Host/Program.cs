@@ -1,3 +1,4 @@
+using AmpaCds.Security.Access;
 using AmpaCds.Intake;
 using AmpaCds.Intake.DicomWeb;
 using AmpaCds.ServiceDefaults;
@@ -5,11 +6,13 @@ using AmpaCds.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(HostArguments.WithDefaults(args));
 builder.Services.AddServiceDefaults(builder.Configuration);
+builder.Services.AddAmpaCdsAuthentication(builder.Configuration);
 builder.Services.AddIntakeServices(builder.Configuration);
 // Intake only publishes: it registers no consumers.
 builder.Services.AddAmpaCdsBus(builder.Configuration);
 
 var app = builder.Build();
+app.UseAmpaCdsAuthentication();
 app.MapDefaultEndpoints();
 app.MapIntakeDicomWeb();
 app.Run();

@@ -1,13 +1,16 @@
+using AmpaCds.Security.Access;
 using AmpaCds.Prediction;
 using AmpaCds.ServiceDefaults;
 using AmpaCds.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(HostArguments.WithDefaults(args));
 builder.Services.AddServiceDefaults(builder.Configuration);
+builder.Services.AddAmpaCdsAuthentication(builder.Configuration);
 builder.Services.AddPredictionServices(builder.Configuration);
 builder.Services.AddAmpaCdsBus(builder.Configuration, PredictionServiceCollectionExtensions.AddPredictionConsumers);
 
 var app = builder.Build();
+app.UseAmpaCdsAuthentication();
 app.MapDefaultEndpoints();
 app.MapPredictionApi();
 app.Run();

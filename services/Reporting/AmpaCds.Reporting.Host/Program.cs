@@ -1,14 +1,20 @@
+using AmpaCds.Security.Access;
 using AmpaCds.Reporting;
+using AmpaCds.Reporting.Identity;
 using AmpaCds.ServiceDefaults;
 using AmpaCds.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(HostArguments.WithDefaults(args));
 builder.Services.AddServiceDefaults(builder.Configuration);
+builder.Services.AddAmpaCdsAuthentication(builder.Configuration);
 builder.Services.AddReportingServices(builder.Configuration);
 builder.Services.AddAmpaCdsBus(builder.Configuration, ReportingServiceCollectionExtensions.AddReportingConsumers);
+builder.Services.AddLocalIssuer(builder.Configuration, builder.Environment);
 builder.Services.AddGrpc();
 
 var app = builder.Build();
+app.UseAmpaCdsAuthentication();
 app.MapDefaultEndpoints();
 app.MapReportingApi();
+app.MapLocalIssuer(builder.Configuration);
 app.Run();

@@ -36,6 +36,9 @@ public enum AuditEventKind
     /// <summary>The audit trail itself was read: DCM 110101 Audit Log Used, action R.</summary>
     AuditLogRead,
 
+    /// <summary>A person or service signed in (a token was issued): DCM 110114 User Authentication, EventTypeCode 110122 Login.</summary>
+    UserAuthenticated,
+
     /// <summary>A caller without a valid identity was refused: DCM 110114 User Authentication, outcome minor failure.</summary>
     AuthenticationRefused,
 

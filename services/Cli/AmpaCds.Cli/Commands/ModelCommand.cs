@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AmpaCds.Cli.Connection;
 using AmpaCds.Cli.Output;
 using AmpaCds.Domain;
 using AmpaCds.Domain.Cohorts;
@@ -115,7 +116,7 @@ public static class ModelCommand
         {
             if (OfflineRegistry(parse.GetValue(server), parse.GetValue(registry)) is not { } folder)
             {
-                await ModelServerCommands.ListAsync(parse.GetValue(server) ?? PredictionServer.DefaultAddress, clock, cancellation);
+                await ModelServerCommands.ListAsync(ConnectionOptions.For(parse, parse.GetValue(server) ?? PredictionServer.DefaultAddress), clock, cancellation);
                 return 0;
             }
 
@@ -144,7 +145,7 @@ public static class ModelCommand
         {
             if (OfflineRegistry(parse.GetValue(server), parse.GetValue(registry)) is not { } folder)
             {
-                await ModelServerCommands.ActivateAsync(parse.GetValue(server) ?? PredictionServer.DefaultAddress, parse.GetValue(version)!, clock, cancellation);
+                await ModelServerCommands.ActivateAsync(ConnectionOptions.For(parse, parse.GetValue(server) ?? PredictionServer.DefaultAddress), parse.GetValue(version)!, clock, cancellation);
                 return 0;
             }
 

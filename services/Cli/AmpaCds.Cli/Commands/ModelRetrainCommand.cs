@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AmpaCds.Cli.Connection;
 using AmpaCds.Cli.Output;
 
 namespace AmpaCds.Cli.Commands;
@@ -26,7 +27,7 @@ public static class ModelRetrainCommand
             {
                 throw new CliFailure($"--wait must be 0-86400 seconds, not {parse.GetValue(wait)}", CliRunner.InputError);
             }
-            return ModelServerCommands.RetrainAsync(parse.GetValue(server) ?? PredictionServer.DefaultAddress, parse.GetValue(seed),
+            return ModelServerCommands.RetrainAsync(ConnectionOptions.For(parse, parse.GetValue(server) ?? PredictionServer.DefaultAddress), parse.GetValue(seed),
                 parse.GetValue(activate), parse.GetValue(wait), clock, cancellation);
         }));
         return command;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AmpaCds.Cli.Connection;
 using AmpaCds.Cli.Output;
 using AmpaCds.Contracts.Prediction;
 
@@ -15,9 +16,9 @@ public static class ModelServerCommands
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    public static async Task ListAsync(string address, TimeProvider clock, CancellationToken cancellation)
+    public static async Task ListAsync(ServiceConnection connection, TimeProvider clock, CancellationToken cancellation)
     {
-        using var server = new PredictionServer(address, clock);
+        using var server = new PredictionServer(connection, clock);
         var reply = await server.ListModelsAsync(cancellation);
         foreach (var model in reply.Models)
         {
@@ -25,17 +26,17 @@ public static class ModelServerCommands
         }
     }
 
-    public static async Task ActivateAsync(string address, string version, TimeProvider clock, CancellationToken cancellation)
+    public static async Task ActivateAsync(ServiceConnection connection, string version, TimeProvider clock, CancellationToken cancellation)
     {
-        using var server = new PredictionServer(address, clock);
+        using var server = new PredictionServer(connection, clock);
         var reply = await server.ActivateModelAsync(version, cancellation);
         Console.Out.WriteLine($"active model: {reply.ActiveVersion} (was {(reply.PreviousVersion.Length > 0 ? reply.PreviousVersion : "none")})");
     }
 
     /// <summary>Queues a retraining job; with a wait, follows it (bounded) and returns the exit code of its outcome.</summary>
-    public static async Task<int> RetrainAsync(string address, int seed, bool activate, double waitSeconds, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<int> RetrainAsync(ServiceConnection connection, int seed, bool activate, double waitSeconds, TimeProvider clock, CancellationToken cancellation)
     {
-        using var server = new PredictionServer(address, clock);
+        using var server = new PredictionServer(connection, clock);
         var queued = await server.RetrainFromOutcomesAsync(seed, activate, cancellation);
         Console.Out.WriteLine($"retraining job {queued.JobId}: {StateName(queued.State)}");
         if (waitSeconds <= 0)

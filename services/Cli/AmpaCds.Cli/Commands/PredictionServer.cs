@@ -1,3 +1,4 @@
+using AmpaCds.Cli.Connection;
 using AmpaCds.Cli.Output;
 using AmpaCds.Contracts.Prediction;
 using Grpc.Core;
@@ -9,16 +10,16 @@ namespace AmpaCds.Cli.Commands;
 /// The running Prediction service's gRPC API as the `model` commands use it: one call at a time, with the service's
 /// refusals turned into the CLI's exit codes (unknown versions are the user's to fix, an unreachable service is not).
 /// </summary>
-public sealed class PredictionServer(string address, TimeProvider clock) : IDisposable
+public sealed class PredictionServer(ServiceConnection connection, TimeProvider clock) : IDisposable
 {
     public const string DefaultAddress = "http://127.0.0.1:5083";
 
     // Every call the CLI makes only reads or queues; a service that has not answered by then is not going to.
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly GrpcChannel _channel = Open(address);
+    private readonly GrpcChannel _channel = connection.OpenChannel();
 
-    public string Address { get; } = address;
+    public string Address { get; } = connection.Address;
 
     public Task<ListModelsReply> ListModelsAsync(CancellationToken cancellation) =>
         CallAsync(client => client.ListModelsAsync(new ListModelsRequest(), deadline: Deadline(), cancellationToken: cancellation).ResponseAsync);
@@ -35,14 +36,6 @@ public sealed class PredictionServer(string address, TimeProvider clock) : IDisp
 
     public void Dispose() => _channel.Dispose();
 
-    private static GrpcChannel Open(string address)
-    {
-        if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-        {
-            throw new CliFailure($"--server must be an http(s) address such as {DefaultAddress}, not '{address}'", CliRunner.InputError);
-        }
-        return GrpcChannel.ForAddress(uri);
-    }
 
     private DateTime Deadline() => clock.GetUtcNow().UtcDateTime + CallTimeout;
 

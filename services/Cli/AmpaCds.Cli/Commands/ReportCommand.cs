@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AmpaCds.Cli.Connection;
 using AmpaCds.Cli.Output;
 using AmpaCds.Contracts.Reporting;
 using Google.Protobuf;
@@ -25,7 +26,7 @@ public static class ReportCommand
         command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
         {
             var asHtml = parse.GetValue(format) == "html";
-            var report = await FetchAsync(parse.GetValue(server)!, parse.GetValue(study)!, parse.GetValue(wait), asHtml, clock, cancellation);
+            var report = await FetchAsync(ConnectionOptions.For(parse, parse.GetValue(server)!), parse.GetValue(study)!, parse.GetValue(wait), asHtml, clock, cancellation);
             Console.Out.WriteLine(asHtml ? report.Html : Formatter.Format(report));
             return 0;
         }));
@@ -34,9 +35,9 @@ public static class ReportCommand
 
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true).WithIndentation());
 
-    public static async Task<Report> FetchAsync(string server, string studyUid, double waitSeconds, bool html, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<Report> FetchAsync(ServiceConnection server, string studyUid, double waitSeconds, bool html, TimeProvider clock, CancellationToken cancellation)
     {
-        using var channel = GrpcChannel.ForAddress(server);
+        using var channel = server.OpenChannel();
         var client = new ReportingApi.ReportingApiClient(channel);
         var deadline = clock.GetUtcNow().UtcDateTime.AddSeconds(Math.Max(0, waitSeconds));
         var request = new GetReportRequest { StudyInstanceUid = studyUid, Format = html ? ReportFormat.Html : ReportFormat.Json };

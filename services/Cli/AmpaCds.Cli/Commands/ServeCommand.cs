@@ -3,6 +3,8 @@ using AmpaCds.Cli.Embedded;
 using AmpaCds.Cli.Output;
 using AmpaCds.Prediction;
 using AmpaCds.Reporting;
+using AmpaCds.Reporting.Identity;
+using AmpaCds.Security.Access;
 using AmpaCds.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -24,9 +26,11 @@ public static class ServeCommand
         var data = new Option<string>("--data") { Description = "Data folder", DefaultValueFactory = _ => Path.Combine(".local", "embedded") };
         var dicomPort = new Option<int>("--dicom-port") { Description = "DICOM C-STORE SCP port", DefaultValueFactory = _ => 11112 };
         var grpcPort = new Option<int>("--grpc-port") { Description = "gRPC port of the Reporting gateway", DefaultValueFactory = _ => 5080 };
-        var command = new Command("serve", "Runs all four services in one process (in-memory bus) with DICOM and gRPC on loopback")
+        var httpPort = new Option<int>("--http-port") { Description = "HTTP port: token issuer (/connect/token) and health", DefaultValueFactory = _ => 5180 };
+        var command = new Command("serve", "Runs all four services in one process (in-memory bus) with DICOM, gRPC and the token issuer on loopback; "
+            + "users come from DATA/auth/users.json (ampacds auth add-user)")
         {
-            data, dicomPort, grpcPort,
+            data, dicomPort, grpcPort, httpPort,
         };
         command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
         {
@@ -36,14 +40,25 @@ public static class ServeCommand
                 // The embedded system is the development shape; a site deployment runs the separate hosts.
                 EnvironmentName = Environments.Development,
             });
-            builder.Configuration.AddInMemoryCollection(EmbeddedSystem.Settings(parse.GetValue(data)!, dicomListener: true, parse.GetValue(dicomPort)));
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenLocalhost(parse.GetValue(grpcPort), listen => listen.Protocols = HttpProtocols.Http2));
+            var dataRoot = parse.GetValue(data)!;
+            builder.Configuration.AddInMemoryCollection(EmbeddedSystem.Settings(dataRoot, dicomListener: true, parse.GetValue(dicomPort)));
+            builder.Configuration.AddInMemoryCollection(EmbeddedSystem.LocalIssuerSettings(parse.GetValue(httpPort)));
+            builder.Configuration.AddJsonFile(Path.GetFullPath(Path.Combine(dataRoot, "auth", "users.json")), optional: true, reloadOnChange: false);
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                kestrel.ListenLocalhost(parse.GetValue(grpcPort), listen => listen.Protocols = HttpProtocols.Http2);
+                kestrel.ListenLocalhost(parse.GetValue(httpPort), listen => listen.Protocols = HttpProtocols.Http1);
+            });
             builder.Services.AddAllServices(builder.Configuration);
+            builder.Services.AddAmpaCdsAuthentication(builder.Configuration);
+            builder.Services.AddLocalIssuer(builder.Configuration, builder.Environment);
             builder.Services.AddGrpc();
             var app = builder.Build();
+            app.UseAmpaCdsAuthentication();
             app.MapDefaultEndpoints();
             app.MapReportingApi();
             app.MapPredictionApi();
+            app.MapLocalIssuer(builder.Configuration);
             await app.RunAsync(cancellation);
             return 0;
         }));

@@ -2,6 +2,8 @@ using AmpaCds.Intake;
 using AmpaCds.Prediction;
 using AmpaCds.Quantification;
 using AmpaCds.Reporting;
+using AmpaCds.Reporting.Identity;
+using AmpaCds.Security.Access;
 using AmpaCds.ServiceDefaults;
 using AmpaCds.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +25,22 @@ public static class EmbeddedSystem
             [$"{IntakeOptions.Section}:{nameof(IntakeOptions.ListenerEnabled)}"] = dicomListener.ToString(),
             [$"{IntakeOptions.Section}:{nameof(IntakeOptions.Port)}"] = dicomPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+
+    /// <summary>
+    /// The gateway's own issuer on the loopback HTTP port, trusted by every service of the process; plain
+    /// HTTP metadata is allowed because the embedded shape runs as Development on loopback only.
+    /// </summary>
+    public static IDictionary<string, string?> LocalIssuerSettings(int httpPort)
+    {
+        var issuer = $"http://127.0.0.1:{httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        return new Dictionary<string, string?>
+        {
+            [LocalIssuerOptions.EnabledKey] = "true",
+            [$"{LocalIssuerOptions.Section}:{nameof(LocalIssuerOptions.Issuer)}"] = issuer,
+            [$"{AuthOptions.Section}:{nameof(AuthOptions.Authority)}"] = issuer,
+            [$"{AuthOptions.Section}:{nameof(AuthOptions.RequireHttpsMetadata)}"] = "false",
+        };
+    }
 
     public static IServiceCollection AddAllServices(this IServiceCollection services, IConfiguration configuration)
     {

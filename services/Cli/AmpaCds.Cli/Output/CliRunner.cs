@@ -34,6 +34,14 @@ public static class CliRunner
         {
             return Fail(error.Message, InputError);
         }
+        catch (RpcException error) when (error.StatusCode == StatusCode.Unauthenticated)
+        {
+            return Fail($"not authenticated: {Reason(error, "give a valid token with --token or AMPACDS_TOKEN (ampacds auth token)")}", PeerError);
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.PermissionDenied)
+        {
+            return Fail($"not permitted: {Reason(error, "the token does not carry a role this call needs")}", PeerError);
+        }
         catch (RpcException error)
         {
             return Fail($"server answered {error.StatusCode}: {error.Status.Detail}", PeerError);
@@ -43,6 +51,9 @@ public static class CliRunner
             return Fail($"network: {error.Message}", PeerError);
         }
     }
+
+    private static string Reason(RpcException error, string fallback) =>
+        string.IsNullOrWhiteSpace(error.Status.Detail) || error.Status.Detail.StartsWith("Bad gRPC response", StringComparison.Ordinal) ? fallback : error.Status.Detail;
 
     private static int Fail(string message, int exitCode)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AmpaCds.Security.Access;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,7 +15,9 @@ public static class DicomWebEndpoints
 
     public static IEndpointRouteBuilder MapIntakeDicomWeb(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(Root);
+        // PACS systems and their administrators store and look up studies here; psychiatrists read reports
+        // through the gateway, not the raw instances.
+        var group = endpoints.MapGroup(Root).RequireRoles(Roles.PacsAdmin, Roles.Service);
         // Responses are DICOM JSON only; a client that accepts only XML learns it at once (PS3.18 8.7.5).
         group.AddEndpointFilter(async (context, next) => DicomJson.IsAcceptable(context.HttpContext.Request)
             ? await next(context)

@@ -1,4 +1,6 @@
 using AmpaCds.Contracts.Prediction;
+using AmpaCds.Security.Access;
+using Microsoft.AspNetCore.Authorization;
 using AmpaCds.Domain.Clinical;
 using AmpaCds.Prediction.Ensemble;
 using AmpaCds.Prediction.Features;
@@ -31,6 +33,7 @@ public sealed class PredictionApiService(
     private readonly OutcomeRepository _outcomes = new(db, clock);
     private readonly ModelVersionRepository _versions = new(db, clock);
 
+    [Authorize(Roles = Roles.Psychiatrist + "," + Roles.Service)]
     public override async Task<ForecastReply> Forecast(ForecastRequest request, ServerCallContext context)
     {
         using var lease = activeModel.Acquire();
@@ -54,6 +57,7 @@ public sealed class PredictionApiService(
         return ForecastReplies.From(detail, model.Card);
     }
 
+    [Authorize(Roles = Roles.ModelAdmin + "," + Roles.Psychiatrist)]
     public override async Task<ListModelsReply> ListModels(ListModelsRequest request, ServerCallContext context)
     {
         var versions = await _versions.ListAsync(CancellationOf(context));
@@ -62,6 +66,7 @@ public sealed class PredictionApiService(
         return reply;
     }
 
+    [Authorize(Roles = Roles.ModelAdmin)]
     public override Task<ActivateModelReply> ActivateModel(ActivateModelRequest request, ServerCallContext context)
     {
         string previous;
@@ -78,6 +83,7 @@ public sealed class PredictionApiService(
         return Task.FromResult(new ActivateModelReply { ActiveVersion = request.Version, PreviousVersion = previous });
     }
 
+    [Authorize(Roles = Roles.Psychiatrist)]
     public override async Task<RecordOutcomeReply> RecordOutcome(RecordOutcomeRequest request, ServerCallContext context)
     {
         var sex = request.Sex.ToLowerInvariant() switch
@@ -112,6 +118,7 @@ public sealed class PredictionApiService(
         };
     }
 
+    [Authorize(Roles = Roles.ModelAdmin)]
     public override async Task<CalibrationReport> GetCalibrationReport(GetCalibrationReportRequest request, ServerCallContext context)
     {
         var reply = new CalibrationReport();
@@ -119,6 +126,7 @@ public sealed class PredictionApiService(
         return reply;
     }
 
+    [Authorize(Roles = Roles.ModelAdmin)]
     public override async Task<RetrainFromOutcomesReply> RetrainFromOutcomes(RetrainFromOutcomesRequest request, ServerCallContext context)
     {
         var job = await retraining.EnqueueAsync(request.Seed == 0 ? 1 : request.Seed, request.Activate, CancellationOf(context));
@@ -126,6 +134,7 @@ public sealed class PredictionApiService(
         return new RetrainFromOutcomesReply { JobId = job.Id, State = RetrainingJobReplies.From(job.State) };
     }
 
+    [Authorize(Roles = Roles.ModelAdmin)]
     public override async Task<Contracts.Prediction.RetrainingJob> GetRetrainingJob(GetRetrainingJobRequest request, ServerCallContext context) =>
         await retraining.FindAsync(request.JobId, CancellationOf(context)) is { } job
             ? RetrainingJobReplies.From(job)

@@ -1,4 +1,6 @@
 using System.Text;
+using AmpaCds.Security.Access;
+using Microsoft.AspNetCore.Authorization;
 using System.Threading.Channels;
 using AmpaCds.Contracts.Reporting;
 using AmpaCds.Reporting.Persistence;
@@ -17,6 +19,7 @@ public sealed class ReportingApiService(
 {
     public const string PredictionRequestedReason = "forecast requested";
 
+    [Authorize(Roles = Roles.Psychiatrist + "," + Roles.PacsAdmin)]
     public override async Task<ListStudiesReply> ListStudies(ListStudiesRequest request, ServerCallContext context)
     {
         var reply = new ListStudiesReply();
@@ -24,6 +27,7 @@ public sealed class ReportingApiService(
         return reply;
     }
 
+    [Authorize(Roles = Roles.Psychiatrist)]
     public override async Task<Report> GetReport(GetReportRequest request, ServerCallContext context)
     {
         var record = await FindOrThrowAsync(request.StudyInstanceUid, context.CancellationToken);
@@ -43,6 +47,7 @@ public sealed class ReportingApiService(
         return report;
     }
 
+    [Authorize(Roles = Roles.Psychiatrist)]
     public override async Task<RequestPredictionReply> RequestPrediction(RequestPredictionRequest request, ServerCallContext context)
     {
         var record = await FindOrThrowAsync(request.StudyInstanceUid, context.CancellationToken);
@@ -54,6 +59,7 @@ public sealed class ReportingApiService(
         return new RequestPredictionReply { CorrelationId = correlationId.ToString() };
     }
 
+    [Authorize(Roles = Roles.Psychiatrist + "," + Roles.PacsAdmin)]
     public override async Task WatchStudy(WatchStudyRequest request, IServerStreamWriter<StageUpdate> responseStream, ServerCallContext context)
     {
         var updates = Channel.CreateUnbounded<StageChange>();

@@ -1,0 +1,54 @@
+using AmpaCds.Security.Access;
+using Microsoft.Extensions.Options;
+
+namespace AmpaCds.Reporting.Identity;
+
+/// <summary>Refuses a local issuer whose users or clients could not sign in, or could sign in as a role that does not exist.</summary>
+public sealed class LocalIssuerOptionsValidation : IValidateOptions<LocalIssuerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LocalIssuerOptions options)
+    {
+        if (!options.Enabled)
+        {
+            return ValidateOptionsResult.Success;
+        }
+        var failures = new List<string>();
+        if (!Uri.TryCreate(options.Issuer, UriKind.Absolute, out _))
+        {
+            failures.Add($"{LocalIssuerOptions.Section}:{nameof(LocalIssuerOptions.Issuer)} must be an absolute URL, not '{options.Issuer}'");
+        }
+        if (options.AccessTokenLifetimeMinutes is < 1 or > 24 * 60)
+        {
+            failures.Add($"{LocalIssuerOptions.Section}:{nameof(LocalIssuerOptions.AccessTokenLifetimeMinutes)} must be 1 to 1440, not {options.AccessTokenLifetimeMinutes}");
+        }
+        for (var i = 0; i < options.Users.Count; i++)
+        {
+            var user = options.Users[i];
+            var key = $"{LocalIssuerOptions.Section}:{nameof(LocalIssuerOptions.Users)}:{i}";
+            Check(failures, key, user.Name, user.PasswordHash, user.Roles, Roles.People);
+        }
+        for (var i = 0; i < options.Clients.Count; i++)
+        {
+            var client = options.Clients[i];
+            var key = $"{LocalIssuerOptions.Section}:{nameof(LocalIssuerOptions.Clients)}:{i}";
+            Check(failures, key, client.ClientId, client.SecretHash, client.Roles, Roles.All);
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Check(List<string> failures, string key, string name, string hash, List<string> roles, IReadOnlyList<string> allowed)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            failures.Add($"{key} has no name");
+        }
+        if (!PasswordHash.IsWellFormed(hash))
+        {
+            failures.Add($"{key} ('{name}') has no valid hash: make one with `ampacds auth hash-password`");
+        }
+        foreach (var role in roles.Where(role => !allowed.Contains(role, StringComparer.Ordinal)))
+        {
+            failures.Add($"{key} ('{name}') has unknown role '{role}' (known: {string.Join(", ", allowed)})");
+        }
+    }
+}
