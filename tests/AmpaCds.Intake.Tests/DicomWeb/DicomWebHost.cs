@@ -1,5 +1,7 @@
 using AmpaCds.Intake.DicomWeb;
+using AmpaCds.Security.Access;
 using AmpaCds.ServiceDefaults;
+using AmpaCds.TestSupport.Security;
 using AmpaCds.ServiceDefaults.Messaging;
 using AmpaCds.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -20,14 +22,22 @@ public sealed class DicomWebHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private DicomWebHost(WebApplication app, string folder, CollectedLogs logs)
+    private DicomWebHost(WebApplication app, string folder, CollectedLogs logs, TestIssuer issuer)
     {
         Logs = logs;
         _app = app;
         Folder = folder;
+        Issuer = issuer;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
+        // A PACS storing and looking up studies: the role the DICOMweb routes admit.
+        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", PacsToken);
     }
+
+    /// <summary>The identity provider the host trusts; tests mint other callers' tokens with it.</summary>
+    public TestIssuer Issuer { get; }
+
+    public string PacsToken => Issuer.Token("pacs-test", Roles.PacsAdmin);
 
     public string Folder { get; }
 
@@ -44,6 +54,7 @@ public sealed class DicomWebHost : IAsyncDisposable
     public static async Task<DicomWebHost> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ampacds-dicomweb-" + Guid.NewGuid().ToString("N")[..8]);
+        var issuer = await TestIssuer.StartAsync();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var logs = new CollectedLogs();
@@ -55,17 +66,20 @@ public sealed class DicomWebHost : IAsyncDisposable
             ["AmpaCds:Intake:MinimumFreeDiskBytes"] = "1024",
             ["AmpaCds:Bus:Transport"] = "InMemory",
         });
+        builder.Configuration.AddInMemoryCollection(issuer.Settings);
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
         }
         builder.Services.AddServiceDefaults(builder.Configuration);
+        builder.Services.AddAmpaCdsAuthentication(builder.Configuration);
         builder.Services.AddIntakeServices(builder.Configuration);
         builder.Services.AddAmpaCdsBus(builder.Configuration);
         var app = builder.Build();
+        app.UseAmpaCdsAuthentication();
         app.MapIntakeDicomWeb();
         await app.StartAsync();
-        return new DicomWebHost(app, folder, logs);
+        return new DicomWebHost(app, folder, logs, issuer);
     }
 
     public async ValueTask DisposeAsync()
@@ -73,6 +87,7 @@ public sealed class DicomWebHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        await Issuer.DisposeAsync();
         if (Directory.Exists(Folder))
         {
             Directory.Delete(Folder, recursive: true);

@@ -26,7 +26,7 @@ public sealed class OrthancDicomWebPeer : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<OrthancDicomWebPeer> StartAsync(Uri intakeDicomWeb)
+    public static async Task<OrthancDicomWebPeer> StartAsync(Uri intakeDicomWeb, string bearerToken)
     {
         if (!File.Exists(PluginPath))
         {
@@ -49,7 +49,15 @@ public sealed class OrthancDicomWebPeer : IAsyncDisposable
             {
                 ["Enable"] = true,
                 ["Root"] = "/dicom-web/",
-                ["Servers"] = new JsonObject { ["intake"] = new JsonArray(intakeDicomWeb.ToString()) },
+                // Intake admits PACS callers with a bearer token: Orthanc sends it as a fixed header.
+                ["Servers"] = new JsonObject
+                {
+                    ["intake"] = new JsonObject
+                    {
+                        ["Url"] = intakeDicomWeb.ToString(),
+                        ["HttpHeaders"] = new JsonObject { ["Authorization"] = $"Bearer {bearerToken}" },
+                    },
+                },
             },
         };
         var configPath = Path.Combine(folder, "orthanc.json");

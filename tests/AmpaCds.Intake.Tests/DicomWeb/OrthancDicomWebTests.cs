@@ -15,7 +15,7 @@ public sealed class OrthancDicomWebTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _host = await DicomWebHost.StartAsync();
-        _orthanc = await OrthancDicomWebPeer.StartAsync(new Uri(_host.BaseAddress, "/dicomweb/"));
+        _orthanc = await OrthancDicomWebPeer.StartAsync(new Uri(_host.BaseAddress, "/dicomweb/"), _host.PacsToken);
     }
 
     [Fact]

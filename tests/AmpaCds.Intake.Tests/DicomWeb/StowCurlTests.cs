@@ -28,6 +28,7 @@ public sealed class StowCurlTests : IAsyncLifetime
             "-sS", "-w", "\n%{http_code}", "-X", "POST",
             "-H", $"Content-Type: multipart/related; type=\"application/dicom\"; boundary={MultipartDicomBody.Boundary}",
             "-H", "Accept: application/dicom+json",
+            "-H", $"Authorization: Bearer {_host.PacsToken}",
             "--data-binary", "@" + bodyPath, new Uri(_host.BaseAddress, "/dicomweb/studies").ToString(),
         })
         {

@@ -14,7 +14,7 @@ public sealed class WadoOrthancTests(WadoStoredStudy stored) : IClassFixture<Wad
 {
     private OrthancDicomWebPeer _orthanc = null!;
 
-    public async Task InitializeAsync() => _orthanc = await OrthancDicomWebPeer.StartAsync(new Uri(stored.Host.BaseAddress, "/dicomweb/"));
+    public async Task InitializeAsync() => _orthanc = await OrthancDicomWebPeer.StartAsync(new Uri(stored.Host.BaseAddress, "/dicomweb/"), stored.Host.PacsToken);
 
     [Fact]
     public async Task OrthancRetrievesTheStudyAndHoldsTheSameInstances()

@@ -1,0 +1,42 @@
+using AmpaCds.Security.Access;
+
+namespace AmpaCds.Access.Tests;
+
+/// <summary>
+/// The role/endpoint matrix as documented (docs/SECURITY.md): who may call what. The tests compare every
+/// mapped endpoint's declared roles with this table, so widening an endpoint's roles, or adding one, is a
+/// deliberate change here and in the docs, never an accident.
+/// </summary>
+public static class AccessMatrix
+{
+    private static readonly string[] PacsSystems = [Roles.PacsAdmin, Roles.Service];
+
+    public static IReadOnlyDictionary<string, string[]> Expected { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        // Reporting gateway (gRPC)
+        ["/ampacds.reporting.v1.ReportingApi/ListStudies"] = [Roles.Psychiatrist, Roles.PacsAdmin],
+        ["/ampacds.reporting.v1.ReportingApi/GetReport"] = [Roles.Psychiatrist],
+        ["/ampacds.reporting.v1.ReportingApi/RequestPrediction"] = [Roles.Psychiatrist],
+        ["/ampacds.reporting.v1.ReportingApi/WatchStudy"] = [Roles.Psychiatrist, Roles.PacsAdmin],
+        // Prediction (gRPC)
+        ["/ampacds.prediction.v1.PredictionApi/Forecast"] = [Roles.Psychiatrist, Roles.Service],
+        ["/ampacds.prediction.v1.PredictionApi/ListModels"] = [Roles.ModelAdmin, Roles.Psychiatrist],
+        ["/ampacds.prediction.v1.PredictionApi/ActivateModel"] = [Roles.ModelAdmin],
+        ["/ampacds.prediction.v1.PredictionApi/RecordOutcome"] = [Roles.Psychiatrist],
+        ["/ampacds.prediction.v1.PredictionApi/GetCalibrationReport"] = [Roles.ModelAdmin],
+        ["/ampacds.prediction.v1.PredictionApi/RetrainFromOutcomes"] = [Roles.ModelAdmin],
+        ["/ampacds.prediction.v1.PredictionApi/GetRetrainingJob"] = [Roles.ModelAdmin],
+        // Intake DICOMweb: STOW-RS, QIDO-RS, WADO-RS
+        ["POST /dicomweb/studies"] = PacsSystems,
+        ["POST /dicomweb/studies/{study}"] = PacsSystems,
+        ["GET /dicomweb/studies"] = PacsSystems,
+        ["GET /dicomweb/series"] = PacsSystems,
+        ["GET /dicomweb/studies/{study}/series"] = PacsSystems,
+        ["GET /dicomweb/studies/{study}"] = PacsSystems,
+        ["GET /dicomweb/studies/{study}/series/{series}"] = PacsSystems,
+        ["GET /dicomweb/studies/{study}/series/{series}/instances/{sop}"] = PacsSystems,
+        ["GET /dicomweb/studies/{study}/metadata"] = PacsSystems,
+        ["GET /dicomweb/studies/{study}/series/{series}/metadata"] = PacsSystems,
+        ["GET /dicomweb/studies/{study}/series/{series}/instances/{sop}/metadata"] = PacsSystems,
+    };
+}
