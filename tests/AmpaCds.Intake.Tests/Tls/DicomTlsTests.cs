@@ -1,0 +1,153 @@
+using AmpaCds.Dicom;
+using AmpaCds.Security.Audit;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AmpaCds.Intake.Tests.Tls;
+
+/// <summary>
+/// DCMTK's storescu and echoscu (and openssl s_client) against Intake's DICOM TLS port, with the certificates of
+/// deploy/certs.sh: the CA's peer is served exactly as on the plain port; every other client is refused at the
+/// handshake, stores nothing and leaves one audit event.
+/// </summary>
+public sealed class DicomTlsTests(TestCertificates certificates) : IClassFixture<TestCertificates>
+{
+    private static readonly TimeSpan ToolLimit = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan AuditLimit = TimeSpan.FromSeconds(15);
+
+    private static string WriteInstance(string folder, DicomDataset instance)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, PetDatasets.SopInstance(instance) + ".dcm");
+        DicomFile.Create(instance).Save(path);
+        return path;
+    }
+
+    private static Task<(int ExitCode, string Output)> RunAsync(string tool, IEnumerable<string> arguments) =>
+        ScriptRunner.RunAsync(tool, arguments, ToolLimit, new Dictionary<string, string> { ["TCP_NODELAY"] = "1" });
+
+    private static IEnumerable<string> Association(int port, params string[] files) =>
+        ["-aet", "DCMTKSCU", "-aec", "AMPACDS", "127.0.0.1", TlsIntakeNode.Text(port), .. files];
+
+    private string[] TlsWith(string certificateName) =>
+        ["+tls", certificates.File(certificateName + ".key"), certificates.File(certificateName + ".crt"), "+cf", certificates.CaCertificate];
+
+    private void AssertRefusal(AuditEvent refusal, int tlsPort, string expectedActor, string expectedReasonPart)
+    {
+        Assert.Equal(AuditEventKind.NodeAuthenticationRefused, refusal.Kind);
+        Assert.Equal(AuditOutcome.MinorFailure, refusal.Outcome);
+        Assert.Equal(expectedActor, refusal.Actor.UserId);
+        Assert.Equal("127.0.0.1", refusal.Actor.NetworkAddress);
+        Assert.Equal([new AuditObject(AuditObjectKind.Node, $"dicom-tls:{tlsPort}")], refusal.Objects);
+        Assert.Contains(expectedReasonPart, refusal.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StorescuWithTheCasPeerCertificateStoresTheSameBytesAsThePlainPort()
+    {
+        await using var overTls = await TlsIntakeNode.StartAsync(certificates);
+        await using var overPlain = await TlsIntakeNode.StartAsync(certificates);
+        var instance = PetDatasets.Slice(0, numberOfSlices: 1);
+        var file = WriteInstance(Path.Combine(overTls.Folder, "outgoing"), instance);
+
+        var tls = await RunAsync("storescu", [.. TlsWith("dicom-peer"), .. Association(overTls.TlsPort, file)]);
+        var plain = await RunAsync("storescu", Association(overPlain.PlainPort, file));
+
+        Assert.True(tls.ExitCode == 0, tls.Output);
+        Assert.True(plain.ExitCode == 0, plain.Output);
+        var storedOverTls = await overTls.StoredAsync(instance);
+        Assert.NotNull(storedOverTls);
+        Assert.Equal(await overPlain.StoredAsync(instance), storedOverTls);
+        Assert.Empty(overTls.Audit.Events);
+    }
+
+    [Fact]
+    public async Task EchoscuOverTlsIsAnswered()
+    {
+        await using var node = await TlsIntakeNode.StartAsync(certificates);
+
+        var echo = await RunAsync("echoscu", [.. TlsWith("dicom-peer"), .. Association(node.TlsPort)]);
+
+        Assert.True(echo.ExitCode == 0, echo.Output);
+        Assert.Empty(node.Audit.Events);
+    }
+
+    [Fact]
+    public async Task APeerOfAnotherCaIsRefusedAtTheHandshakeAndAudited()
+    {
+        await using var node = await TlsIntakeNode.StartAsync(certificates);
+        var instance = PetDatasets.Slice(1, numberOfSlices: 1);
+        var file = WriteInstance(Path.Combine(node.Folder, "outgoing"), instance);
+
+        var result = await RunAsync("storescu", [.. TlsWith("stranger"), .. Association(node.TlsPort, file)]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        AssertRefusal(await node.Audit.SingleAsync(AuditLimit), node.TlsPort, "CN=Untrusted peer, O=Somewhere else", "does not chain to a trusted CA");
+        Assert.Null(await node.StoredAsync(instance));
+    }
+
+    [Fact]
+    public async Task APeerWithoutACertificateIsRefusedAndAudited()
+    {
+        await using var node = await TlsIntakeNode.StartAsync(certificates);
+        var instance = PetDatasets.Slice(2, numberOfSlices: 1);
+        var file = WriteInstance(Path.Combine(node.Folder, "outgoing"), instance);
+
+        // +tla: TLS without a client certificate, the server still verified against the CA.
+        var result = await RunAsync("storescu", ["+tla", "+cf", certificates.CaCertificate, .. Association(node.TlsPort, file)]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        AssertRefusal(await node.Audit.SingleAsync(AuditLimit), node.TlsPort, AuditActor.Anonymous, "no client certificate presented");
+        Assert.Null(await node.StoredAsync(instance));
+    }
+
+    [Fact]
+    public async Task AnExpiredPeerCertificateIsRefusedAndAudited()
+    {
+        // certs.sh issues for two years; three years on, the CA's own peer has expired.
+        var threeYearsOn = new FakeTimeProvider(DateTimeOffset.UtcNow.AddYears(3));
+        await using var node = await TlsIntakeNode.StartAsync(certificates, threeYearsOn);
+        var instance = PetDatasets.Slice(3, numberOfSlices: 1);
+        var file = WriteInstance(Path.Combine(node.Folder, "outgoing"), instance);
+
+        var result = await RunAsync("storescu", [.. TlsWith("dicom-peer"), .. Association(node.TlsPort, file)]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        AssertRefusal(await node.Audit.SingleAsync(AuditLimit), node.TlsPort, "CN=DICOM peer, O=AmpaCds local", "expired at");
+        Assert.Null(await node.StoredAsync(instance));
+    }
+
+    [Fact]
+    public async Task PlainDicomOnTheTlsPortIsRefusedWhileThePlainPortKeepsWorking()
+    {
+        await using var node = await TlsIntakeNode.StartAsync(certificates);
+        var refused = PetDatasets.Slice(4, numberOfSlices: 2);
+        var accepted = PetDatasets.Slice(5, numberOfSlices: 2);
+        var refusedFile = WriteInstance(Path.Combine(node.Folder, "outgoing-refused"), refused);
+        var acceptedFile = WriteInstance(Path.Combine(node.Folder, "outgoing-accepted"), accepted);
+
+        var onTlsPort = await RunAsync("storescu", Association(node.TlsPort, refusedFile));
+        var onPlainPort = await RunAsync("storescu", Association(node.PlainPort, acceptedFile));
+
+        Assert.NotEqual(0, onTlsPort.ExitCode);
+        Assert.True(onPlainPort.ExitCode == 0, onPlainPort.Output);
+        AssertRefusal(await node.Audit.SingleAsync(AuditLimit), node.TlsPort, AuditActor.Anonymous, "plain DICOM (A-ASSOCIATE-RQ without TLS)");
+        Assert.Null(await node.StoredAsync(refused));
+        Assert.NotNull(await node.StoredAsync(accepted));
+        Assert.Equal(1, node.StoredCount);
+    }
+
+    [Fact]
+    public async Task Tls11IsRefused()
+    {
+        await using var node = await TlsIntakeNode.StartAsync(certificates);
+
+        var result = await RunAsync("openssl", ["s_client", "-connect", $"127.0.0.1:{node.TlsPort}", "-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0",
+            "-cert", certificates.File("dicom-peer.crt"), "-key", certificates.File("dicom-peer.key"), "-CAfile", certificates.CaCertificate]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        // s_client prints the protocol it proposed even when refused; the refusal shows as no cipher and the server's alert.
+        Assert.Contains("Cipher is (NONE)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("alert protocol version", result.Output, StringComparison.Ordinal);
+        AssertRefusal(await node.Audit.SingleAsync(AuditLimit), node.TlsPort, AuditActor.Anonymous, "TLS handshake failed");
+    }
+}
