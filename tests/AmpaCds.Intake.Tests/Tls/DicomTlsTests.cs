@@ -1,5 +1,11 @@
+using System.Net;
+using System.Net.Sockets;
 using AmpaCds.Dicom;
+using AmpaCds.Dicom.Network;
+using AmpaCds.Intake.Dimse;
+using AmpaCds.Intake.Tls;
 using AmpaCds.Security.Audit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AmpaCds.Intake.Tests.Tls;
@@ -149,5 +155,54 @@ public sealed class DicomTlsTests(TestCertificates certificates) : IClassFixture
         Assert.Contains("Cipher is (NONE)", result.Output, StringComparison.Ordinal);
         Assert.Contains("alert protocol version", result.Output, StringComparison.Ordinal);
         AssertRefusal(await node.Audit.SingleAsync(AuditLimit), node.TlsPort, AuditActor.Anonymous, "TLS handshake failed");
+    }
+
+    [Theory]
+    [InlineData("ECDHE-ECDSA-AES256-GCM-SHA384", true)]
+    [InlineData("ECDHE-ECDSA-AES128-SHA256", false)] // CBC: not in the BCP 195 profile
+    [InlineData("ECDHE-ECDSA-CHACHA20-POLY1305", false)]
+    public async Task Tls12OffersOnlyTheProfilesSuites(string suite, bool accepted)
+    {
+        await using var node = await TlsIntakeNode.StartAsync(certificates);
+
+        // stdin from /dev/null: an established s_client session ends at once instead of waiting for input.
+        var result = await RunAsync("bash", ["-c", "openssl s_client -connect \"127.0.0.1:$1\" -tls1_2 -cipher \"$2\" -cert \"$3\" -key \"$4\" -CAfile \"$5\" </dev/null",
+            "s_client", TlsIntakeNode.Text(node.TlsPort), suite, certificates.File("dicom-peer.crt"), certificates.File("dicom-peer.key"), certificates.CaCertificate]);
+
+        if (accepted)
+        {
+            Assert.True(result.ExitCode == 0, result.Output);
+            Assert.Contains($"Cipher is {suite}", result.Output, StringComparison.Ordinal);
+            Assert.Empty(node.Audit.Events);
+        }
+        else
+        {
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Contains("Cipher is (NONE)", result.Output, StringComparison.Ordinal);
+            AssertRefusal(await node.Audit.SingleAsync(AuditLimit), node.TlsPort, AuditActor.Anonymous, "TLS handshake failed");
+        }
+    }
+
+    [Fact]
+    public async Task ASilentClientIsDroppedAfterTheIdleTimeout()
+    {
+        await using var node = await TlsIntakeNode.StartAsync(certificates);
+        var handshake = node.Services.GetRequiredService<DicomTlsHandshake>();
+        // The listener's own server, with a one-second idle timeout instead of 30 s.
+        await using var server = new DicomServer(new DicomServerOptions
+        {
+            Port = 0, ArtimTimeout = TimeSpan.FromSeconds(1), ConnectionSecurity = handshake.SecureAsync,
+        }, node.Services.GetRequiredService<IntakeDicomHandler>());
+        await server.StartAsync();
+        using var silent = new TcpClient();
+        await silent.ConnectAsync(IPAddress.Loopback, server.Port);
+
+        var refusal = await node.Audit.SingleAsync(AuditLimit);
+        var buffer = new byte[16];
+        using var limit = new CancellationTokenSource(AuditLimit);
+        var read = await silent.GetStream().ReadAsync(buffer, limit.Token);
+
+        Assert.Equal(0, read); // closed by the server, without a byte
+        AssertRefusal(refusal, server.Port, AuditActor.Anonymous, "nothing received within the association idle timeout");
     }
 }
