@@ -6,6 +6,7 @@ using AmpaCds.Intake.Dimse;
 using AmpaCds.Intake.Tls;
 using AmpaCds.Security.Audit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AmpaCds.Intake.Tests.Tls;
@@ -204,5 +205,38 @@ public sealed class DicomTlsTests(TestCertificates certificates) : IClassFixture
 
         Assert.Equal(0, read); // closed by the server, without a byte
         AssertRefusal(refusal, server.Port, AuditActor.Anonymous, "nothing received within the association idle timeout");
+    }
+
+    [Fact]
+    public async Task TheReadinessCheckShowsThePortAndTheRefusals()
+    {
+        await using var node = await TlsIntakeNode.StartAsync(certificates);
+        var health = node.Services.GetRequiredService<HealthCheckService>();
+        var before = (await health.CheckHealthAsync(check => check.Name == "intake-dicom-tls")).Entries["intake-dicom-tls"];
+        var refused = await RunAsync("echoscu", [.. TlsWith("stranger"), .. Association(node.TlsPort)]);
+        await node.Audit.SingleAsync(AuditLimit);
+
+        var after = (await health.CheckHealthAsync(check => check.Name == "intake-dicom-tls")).Entries["intake-dicom-tls"];
+
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Equal(HealthStatus.Healthy, after.Status);
+        Assert.Equal(node.TlsPort, after.Data["port"]);
+        Assert.Equal(0L, before.Data["refusedConnections"]);
+        Assert.Equal(1L, after.Data["refusedConnections"]);
+    }
+
+    [Fact]
+    public async Task TheCertificateRequestNamesTheTrustedCa()
+    {
+        await using var node = await TlsIntakeNode.StartAsync(certificates);
+
+        var result = await RunAsync("bash", ["-c", "openssl s_client -connect \"127.0.0.1:$1\" -CAfile \"$2\" </dev/null",
+            "s_client", TlsIntakeNode.Text(node.TlsPort), certificates.CaCertificate]);
+
+        // A peer with several certificates picks the one this CA issued; a peer with none is then refused.
+        var lines = result.Output.Split('\n');
+        var header = Array.FindIndex(lines, line => line.StartsWith("Acceptable client certificate CA names", StringComparison.Ordinal));
+        Assert.True(header >= 0, result.Output);
+        Assert.Equal("O = AmpaCds local, CN = AmpaCds private CA", lines[header + 1].Trim());
     }
 }

@@ -20,10 +20,8 @@ public sealed class DicomTlsHandshake(IOptions<IntakeOptions> options, IAuditTra
     private const byte AssociateRequestPdu = 0x01;
 
     private readonly IntakeTlsOptions _settings = options.Value.Tls;
-    private readonly Lazy<SslStreamCertificateContext> _serverCertificate = new(() => LoadServerCertificate(options.Value.Tls));
-    private readonly Lazy<PeerCertificateVerifier?> _verifier = new(() => string.IsNullOrWhiteSpace(options.Value.Tls.TrustedPeersCaPath)
-        ? null
-        : new PeerCertificateVerifier(TlsCredentials.LoadTrustedCas(options.Value.Tls.TrustedPeersCaPath), clock));
+    private SslStreamCertificateContext? _serverCertificate;
+    private PeerCertificateVerifier? _verifier;
     private long _refused;
 
     /// <summary>Connections refused since start (shown by the health check).</summary>
@@ -32,8 +30,9 @@ public sealed class DicomTlsHandshake(IOptions<IntakeOptions> options, IAuditTra
     /// <summary>Loads the certificate and the trusted CAs now, so a file that changed since validation fails the start.</summary>
     public void LoadCredentials()
     {
-        _ = _serverCertificate.Value;
-        _ = _verifier.Value;
+        var trusted = string.IsNullOrWhiteSpace(_settings.TrustedPeersCaPath) ? null : TlsCredentials.LoadTrustedCas(_settings.TrustedPeersCaPath);
+        _verifier = trusted is null ? null : new PeerCertificateVerifier(trusted, clock);
+        _serverCertificate = LoadServerCertificate(_settings, trusted);
     }
 
     /// <summary>The <see cref="AmpaCds.Dicom.Network.DicomServerOptions.ConnectionSecurity"/> of the TLS port; the token bounds the handshake.</summary>
@@ -49,7 +48,11 @@ public sealed class DicomTlsHandshake(IOptions<IntakeOptions> options, IAuditTra
             }
             return null;
         }
-        var attempt = new TlsHandshakeAttempt(_verifier.Value, _settings.RequireClientCertificate);
+        if (_serverCertificate is null)
+        {
+            throw new InvalidOperationException($"{nameof(LoadCredentials)} must run before the TLS port accepts connections");
+        }
+        var attempt = new TlsHandshakeAttempt(_verifier, _settings.RequireClientCertificate);
         var tls = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
         try
         {
@@ -99,7 +102,7 @@ public sealed class DicomTlsHandshake(IOptions<IntakeOptions> options, IAuditTra
 
     private SslServerAuthenticationOptions ServerOptions(TlsHandshakeAttempt attempt) => new()
     {
-        ServerCertificateContext = _serverCertificate.Value,
+        ServerCertificateContext = _serverCertificate,
         ClientCertificateRequired = _settings.RequireClientCertificate,
         EnabledSslProtocols = DicomTlsProfile.Protocols,
         CipherSuitesPolicy = DicomTlsProfile.Policy(),
@@ -130,9 +133,11 @@ public sealed class DicomTlsHandshake(IOptions<IntakeOptions> options, IAuditTra
     private static string Describe(Exception ex) =>
         ex.InnerException is { } inner ? $"TLS handshake failed: {ex.Message} ({inner.Message})" : $"TLS handshake failed: {ex.Message}";
 
-    private static SslStreamCertificateContext LoadServerCertificate(IntakeTlsOptions settings)
+    /// <summary>The trusted CAs are named in the CertificateRequest, so a peer holding several certificates sends the right one.</summary>
+    private static SslStreamCertificateContext LoadServerCertificate(IntakeTlsOptions settings, X509Certificate2Collection? trusted)
     {
         var (certificate, chain) = TlsCredentials.LoadServerCertificate(settings.CertificatePath, settings.KeyPath);
-        return SslStreamCertificateContext.Create(certificate, chain, offline: true);
+        var trust = trusted is null || OperatingSystem.IsWindows() ? null : SslCertificateTrust.CreateForX509Collection(trusted, sendTrustInHandshake: true);
+        return SslStreamCertificateContext.Create(certificate, chain, offline: true, trust);
     }
 }
