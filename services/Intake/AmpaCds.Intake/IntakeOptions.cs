@@ -23,6 +23,9 @@ public sealed class IntakeOptions
     /// <summary>Remote nodes allowed to send, by calling AE title and address (services/Intake/README.md).</summary>
     public Access.PeerOptions[] Peers { get; set; } = [];
 
+    /// <summary>The DICOM TLS port beside the plain one (services/Intake/README.md, "DICOM TLS").</summary>
+    public Tls.IntakeTlsOptions Tls { get; set; } = new();
+
     /// <summary>STOW-RS and QIDO-RS limits.</summary>
     public DicomWeb.DicomWebOptions DicomWeb { get; set; } = new();
 

@@ -1,3 +1,4 @@
+using AmpaCds.Intake.Tls;
 using Microsoft.Extensions.Options;
 
 namespace AmpaCds.Intake;
@@ -43,6 +44,7 @@ public sealed class IntakeOptionsValidation : IValidateOptions<IntakeOptions>
             failures.Add($"{Prefix}{nameof(options.MinimumFreeDiskBytes)} must not be negative");
         }
         AddDicomWebFailures(options, failures);
+        AddTlsFailures(options, failures);
         AddJournalFailures(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -67,6 +69,68 @@ public sealed class IntakeOptionsValidation : IValidateOptions<IntakeOptions>
         {
             failures.Add($"{prefix}{nameof(web.MaxResults)} must be at least 1");
         }
+    }
+
+    /// <summary>Checked only when enabled; the files are loaded here so a wrong key or an empty CA file stops the start.</summary>
+    private static void AddTlsFailures(IntakeOptions options, List<string> failures)
+    {
+        const string prefix = Prefix + nameof(IntakeOptions.Tls) + ":";
+        var tls = options.Tls;
+        if (!tls.Enabled)
+        {
+            return;
+        }
+        if (tls.Port is < 0 or > 65535)
+        {
+            failures.Add($"{prefix}{nameof(tls.Port)} must be 0 to 65535, not {tls.Port}");
+        }
+        else if (tls.Port != 0 && tls.Port == options.Port)
+        {
+            failures.Add($"{prefix}{nameof(tls.Port)} must differ from {Prefix}{nameof(options.Port)} ({options.Port}): the plain port keeps running beside it");
+        }
+        var certificateFound = RequireFile(prefix + nameof(tls.CertificatePath), tls.CertificatePath, "Intake's certificate (PEM)", failures);
+        var keyFound = RequireFile(prefix + nameof(tls.KeyPath), tls.KeyPath, "the certificate's private key (PEM)", failures);
+        if (certificateFound && keyFound)
+        {
+            try
+            {
+                TlsCredentials.LoadServerCertificate(tls.CertificatePath, tls.KeyPath).Certificate.Dispose();
+            }
+            catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or ArgumentException)
+            {
+                failures.Add($"{prefix}{nameof(tls.CertificatePath)} and {prefix}{nameof(tls.KeyPath)} are not a PEM certificate and its private key: {ex.Message}");
+            }
+        }
+        if (!tls.RequireClientCertificate && string.IsNullOrWhiteSpace(tls.TrustedPeersCaPath))
+        {
+            return;
+        }
+        if (RequireFile(prefix + nameof(tls.TrustedPeersCaPath), tls.TrustedPeersCaPath, "the CA certificate(s) whose peers are accepted (PEM)", failures))
+        {
+            try
+            {
+                TlsCredentials.LoadTrustedCas(tls.TrustedPeersCaPath);
+            }
+            catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or ArgumentException)
+            {
+                failures.Add($"{prefix}{nameof(tls.TrustedPeersCaPath)} is not a PEM file of CA certificates: {ex.Message}");
+            }
+        }
+    }
+
+    private static bool RequireFile(string key, string path, string what, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            failures.Add($"{key} must name {what} when {Prefix}{nameof(IntakeOptions.Tls)}:{nameof(IntakeTlsOptions.Enabled)} is true");
+            return false;
+        }
+        if (!File.Exists(path))
+        {
+            failures.Add($"{key} names '{path}', which does not exist");
+            return false;
+        }
+        return true;
     }
 
     private static void AddJournalFailures(IntakeOptions options, List<string> failures)

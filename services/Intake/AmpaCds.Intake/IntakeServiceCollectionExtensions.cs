@@ -5,10 +5,13 @@ using AmpaCds.Intake.Import;
 using AmpaCds.Intake.Persistence;
 using AmpaCds.Intake.Series;
 using AmpaCds.Intake.Storage;
+using AmpaCds.Intake.Tls;
 using AmpaCds.Persistence;
+using AmpaCds.Security.Audit;
 using AmpaCds.ServiceDefaults.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AmpaCds.Intake;
@@ -53,8 +56,20 @@ public static class IntakeServiceCollectionExtensions
         {
             services.AddSingleton<DicomListenerService>();
             services.AddHostedService(provider => provider.GetRequiredService<DicomListenerService>());
+            AddDicomTls(services);
         }
         return services;
+    }
+
+    /// <summary>The TLS port's parts; its listener does nothing unless AmpaCds:Intake:Tls:Enabled.</summary>
+    private static void AddDicomTls(IServiceCollection services)
+    {
+        // A stand-in that logs: the durable audit trail, where the host registers it, replaces it.
+        services.TryAddSingleton<IAuditTrail, LoggingAuditTrailFallback>();
+        services.AddSingleton<DicomTlsHandshake>();
+        services.AddSingleton<DicomTlsListenerService>();
+        services.AddHostedService(provider => provider.GetRequiredService<DicomTlsListenerService>());
+        services.AddHealthChecks().AddCheck<DicomTlsListenerHealthCheck>("intake-dicom-tls");
     }
 
     /// <summary>

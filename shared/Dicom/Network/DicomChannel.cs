@@ -15,7 +15,7 @@ internal sealed class DicomChannel : IAsyncDisposable
     private const int MaxCommandLength = 64 * 1024; // command sets are a few hundred bytes; more is an attack or a bug
 
     private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
     private readonly BufferedStream _input;
     private readonly byte[] _header = new byte[6];
     private readonly GrowableBuffer _command = new(1024);
@@ -25,10 +25,16 @@ internal sealed class DicomChannel : IAsyncDisposable
     private byte _presentationContextId;
 
     public DicomChannel(Socket socket, uint maxIncomingPdu)
+        : this(socket, new NetworkStream(socket, ownsSocket: true), maxIncomingPdu)
+    {
+    }
+
+    /// <summary>PDUs over <paramref name="stream"/> (e.g. TLS) on top of <paramref name="socket"/>; the stream must own the socket.</summary>
+    public DicomChannel(Socket socket, Stream stream, uint maxIncomingPdu)
     {
         socket.NoDelay = true; // PDUs are request/response; Nagle + delayed ACK would add ~40 ms per message
         _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: true);
+        _stream = stream;
         _input = new BufferedStream(_stream, 64 * 1024);
         MaxIncomingPdu = maxIncomingPdu;
     }
@@ -180,6 +186,12 @@ internal sealed class DicomChannel : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_stream is System.Net.Security.SslStream tls)
+        {
+            // close_notify, so the peer sees an orderly TLS end rather than a truncation.
+            try { await tls.ShutdownAsync(); }
+            catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or InvalidOperationException) { }
+        }
         try { _socket.Shutdown(SocketShutdown.Both); }
         catch (SocketException) { }
         catch (ObjectDisposedException) { }

@@ -13,9 +13,41 @@ internal sealed class DicomServerAssociation(DicomServer server, Socket socket)
 
     public async Task RunAsync(CancellationToken ct)
     {
+        if (await OpenChannelAsync(ct) is not { } channel) return;
+        await using (channel)
+        {
+            await RunAsync(channel, ct);
+        }
+    }
+
+    /// <summary>The plain connection, or the stream <see cref="DicomServerOptions.ConnectionSecurity"/> made of it; null when it refused the peer.</summary>
+    private async Task<DicomChannel?> OpenChannelAsync(CancellationToken ct)
+    {
+        if (_options.ConnectionSecurity is not { } secure)
+            return new DicomChannel(socket, _options.MaxPduLength) { MaxDataSetLength = _options.MaxDataSetLength };
+        Stream? stream = null;
+        try
+        {
+            using var handshake = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            handshake.CancelAfter(_options.ArtimTimeout);
+            stream = await secure(socket, handshake.Token);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning("Securing the connection from {Remote} failed: {Reason}", _info.RemoteEndPoint, ex.Message);
+        }
+        if (stream is null)
+        {
+            socket.Dispose();
+            return null;
+        }
+        return new DicomChannel(socket, stream, _options.MaxPduLength) { MaxDataSetLength = _options.MaxDataSetLength };
+    }
+
+    private async Task RunAsync(DicomChannel channel, CancellationToken ct)
+    {
         var entered = false;
         var aborted = true;
-        await using var channel = new DicomChannel(socket, _options.MaxPduLength) { MaxDataSetLength = _options.MaxDataSetLength };
         try
         {
             var first = await channel.ReceiveAsync(_options.ArtimTimeout, ct);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 
 namespace AmpaCds.Dicom.Network;
 
@@ -39,6 +40,14 @@ public sealed record DicomServerOptions
     /// (e.g. Intake's per-peer address rules). Returns the A-ASSOCIATE-RJ to send, or null to go on.
     /// </summary>
     public Func<DicomAssociationInfo, AssociationRejection?>? AssociationFilter { get; init; }
+
+    /// <summary>
+    /// Optional: secures each accepted connection before any PDU is read (DICOM TLS, PS3.15 Annex B) and
+    /// returns the stream the association runs over, or null to close the connection (a refused peer).
+    /// The token is cancelled after <see cref="ArtimTimeout"/>, so a silent client cannot hold the connection.
+    /// The returned stream owns the socket.
+    /// </summary>
+    public Func<Socket, CancellationToken, Task<Stream?>>? ConnectionSecurity { get; init; }
 
     /// <summary>Accepted transfer syntaxes in order of preference.</summary>
     public IReadOnlyList<string> TransferSyntaxes { get; init; } =

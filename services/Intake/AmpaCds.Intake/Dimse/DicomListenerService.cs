@@ -1,4 +1,3 @@
-using System.Net;
 using AmpaCds.Dicom.Network;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,16 +27,7 @@ public sealed class DicomListenerService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        _server = new DicomServer(new DicomServerOptions
-        {
-            Port = settings.Port,
-            BindAddress = IPAddress.Parse(settings.BindAddress),
-            AeTitle = settings.AeTitle,
-            AllowedCallingAeTitles = settings.AllowedCallingAeTitles,
-            MaxAssociations = settings.MaxAssociations,
-            AssociationFilter = access.Evaluate,
-            TransferSyntaxes = AcceptedTransferSyntaxes,
-        }, handler, serverLogger);
+        _server = new DicomServer(IntakeDicomServerOptions.For(settings, access, settings.Port), handler, serverLogger);
         await _server.StartAsync(cancellationToken);
         logger.LogInformation("DICOM SCP {AeTitle} listening on {Address}:{Port}", settings.AeTitle, settings.BindAddress, _server.Port);
     }
