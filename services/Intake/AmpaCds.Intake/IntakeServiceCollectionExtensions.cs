@@ -65,7 +65,7 @@ public static class IntakeServiceCollectionExtensions
     private static void AddDicomTls(IServiceCollection services)
     {
         // A stand-in that logs: the durable audit trail, where the host registers it, replaces it.
-        services.TryAddSingleton<IAuditTrail, LoggingAuditTrailFallback>();
+        services.TryAddSingleton<IAuditTrail, LoggingAuditTrail>();
         services.AddSingleton<DicomTlsHandshake>();
         services.AddSingleton<DicomTlsListenerService>();
         services.AddHostedService(provider => provider.GetRequiredService<DicomTlsListenerService>());

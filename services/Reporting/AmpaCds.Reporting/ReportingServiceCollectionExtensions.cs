@@ -1,4 +1,5 @@
 using AmpaCds.Persistence;
+using AmpaCds.Reporting.Access;
 using AmpaCds.Reporting.Api;
 using AmpaCds.Reporting.Consumers;
 using AmpaCds.Reporting.Persistence;
@@ -18,6 +19,7 @@ public static class ReportingServiceCollectionExtensions
     {
         services.AddServiceDatabase<ReportingDbContext>(configuration, ServiceName);
         services.AddSingleton<StudyStageNotifications>();
+        services.AddSingleton<CareTeamAccess>();
         services.AddScoped<StudyRepository>();
         services.AddScoped<ReportPublisher>();
         services.AddScoped<StudyEventHandler>();

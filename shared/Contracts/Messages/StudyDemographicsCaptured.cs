@@ -16,4 +16,11 @@ public sealed record StudyDemographicsCaptured(
     string PatientName,
     string PatientId,
     string StudyDate,
-    string StudyDescription);
+    string StudyDescription)
+{
+    /// <summary>
+    /// Referring Physician's Name (0008,0090) as the header holds it: the gateway shows the study only to the
+    /// psychiatrist it names (care-team access). Empty when the header has none.
+    /// </summary>
+    public string ReferringPhysicianName { get; init; } = "";
+}

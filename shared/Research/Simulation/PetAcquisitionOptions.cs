@@ -48,6 +48,12 @@ public sealed record PetAcquisitionOptions
     /// <summary>"ISO_IR 192" (UTF-8) lets patient names carry kana/kanji; ASCII names are written either way.</summary>
     public string PatientName { get; init; } = "";
 
+    /// <summary>The synthetic studies' referring psychiatrist, unless told otherwise.</summary>
+    public const string DefaultReferringPhysician = "Sato^Hanako";
+
+    /// <summary>Referring Physician's Name (0008,0090), DICOM PN: the psychiatrist whose patient this is.</summary>
+    public string ReferringPhysicianName { get; init; } = DefaultReferringPhysician;
+
     /// <summary>Patient ID written into the series; empty gives "SYN" and the seed.</summary>
     public string PatientId { get; init; } = "";
 }

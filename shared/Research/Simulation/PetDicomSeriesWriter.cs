@@ -49,6 +49,7 @@ public static class PetDicomSeriesWriter
             .AddOrUpdate(DicomTags.StudyDescription, DicomVR.LO, "[11C]K-2 AMPA receptor PET")
             .AddOrUpdate(DicomTags.SeriesDescription, DicomVR.LO, "K-2 static (synthetic)")
             .AddOrUpdate(DicomTags.PatientName, DicomVR.PN, meta.PatientName)
+            .AddOrUpdate(DicomTags.ReferringPhysicianName, DicomVR.PN, meta.ReferringPhysicianName)
             .AddOrUpdate(DicomTags.PatientID, DicomVR.LO, meta.PatientId)
             .AddOrUpdate(DicomTags.PatientBirthDate, DicomVR.DA, Date(meta.InjectionTime.AddYears(-meta.PatientAge)))
             .AddOrUpdate(DicomTags.PatientSex, DicomVR.CS, meta.PatientSex)

@@ -14,4 +14,8 @@ public sealed record PetSeriesMetadata(
     DateTime ScanStart,
     double FrameDurationMs,
     double InjectedActivityBq,
-    double HalfLifeSeconds);
+    double HalfLifeSeconds)
+{
+    /// <summary>The psychiatrist who referred the patient (0008,0090): the gateway shows the report to them.</summary>
+    public string ReferringPhysicianName { get; init; } = PetAcquisitionOptions.DefaultReferringPhysician;
+}

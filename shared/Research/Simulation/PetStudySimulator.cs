@@ -50,7 +50,7 @@ public static class PetStudySimulator
             patientId, subject.Sex == Sex.Female ? "F" : "M", subject.Age, weightKg,
             SyntheticUids.For(options.Seed, "study"), SyntheticUids.For(options.Seed, "series"), SyntheticUids.For(options.Seed, "frame-of-reference"),
             options.InjectionTime, options.InjectionTime.AddMinutes(options.UptakeMinutes), options.FrameDurationMinutes * 60_000,
-            doseBq, options.HalfLifeSeconds);
+            doseBq, options.HalfLifeSeconds) { ReferringPhysicianName = options.ReferringPhysicianName };
         PetDicomSeriesWriter.Write(activity, meta, outputFolder);
 
         var ideal = RegionalStatistics.Compute(blurred, templateToScanner, atlas);

@@ -14,7 +14,12 @@ public static class SimulateCommand
         var seed = new Option<int>("--seed") { Description = "Seed: the same seed writes the same study", DefaultValueFactory = _ => 1 };
         var group = new Option<string>("--group") { Description = "trd (patient) or hc (healthy control)", DefaultValueFactory = _ => "trd" };
         group.AcceptOnlyFromAmong("trd", "hc");
-        var command = new Command("simulate", "Writes a synthetic PET study and its truth file") { output, seed, group };
+        var referrer = new Option<string>("--referring-physician")
+        {
+            Description = "Referring Physician's Name (Family^Given): the psychiatrist the gateway shows the report to",
+            DefaultValueFactory = _ => PetAcquisitionOptions.DefaultReferringPhysician,
+        };
+        var command = new Command("simulate", "Writes a synthetic PET study and its truth file") { output, seed, group, referrer };
         command.SetAction((parse, _) => CliRunner.RunAsync(() =>
         {
             var folder = parse.GetValue(output)!;
@@ -22,6 +27,7 @@ public static class SimulateCommand
             {
                 Seed = parse.GetValue(seed),
                 Group = parse.GetValue(group) == "hc" ? SubjectGroup.Healthy : SubjectGroup.Trd,
+                ReferringPhysicianName = parse.GetValue(referrer)!,
             }, folder);
             Console.Out.WriteLine($"simulated study {truth.StudyInstanceUid} ({truth.Subject.Group}) in {Path.GetFullPath(folder)}");
             return Task.FromResult(0);

@@ -27,6 +27,9 @@ public sealed class SeriesDemographicsReader(IBlobStore blobs)
             dataset.GetString(DicomTags.PatientName) ?? "",
             dataset.GetString(DicomTags.PatientID) ?? "",
             dataset.GetString(DicomTags.StudyDate) ?? "",
-            dataset.GetString(DicomTags.StudyDescription) ?? "");
+            dataset.GetString(DicomTags.StudyDescription) ?? "")
+        {
+            ReferringPhysicianName = dataset.GetString(DicomTags.ReferringPhysicianName) ?? "",
+        };
     }
 }

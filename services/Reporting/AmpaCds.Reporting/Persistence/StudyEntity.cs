@@ -16,6 +16,9 @@ public sealed class StudyEntity
     public string? PatientId { get; set; }
     public string? StudyDate { get; set; }
     public string? StudyDescription { get; set; }
+
+    /// <summary>DICOM PN of the referring psychiatrist: who may read this study's report.</summary>
+    public string? ReferringPhysicianName { get; set; }
     public string InputHash { get; set; } = "";
     public int SeriesVersion { get; set; }
     public string ChangeSummary { get; set; } = "";

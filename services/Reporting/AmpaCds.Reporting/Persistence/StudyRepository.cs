@@ -130,6 +130,7 @@ public sealed class StudyRepository(ReportingDbContext db, TimeProvider clock)
         row.PatientId = record.Patient?.PatientId;
         row.StudyDate = record.Patient?.StudyDate;
         row.StudyDescription = record.Patient?.StudyDescription;
+        row.ReferringPhysicianName = record.Patient?.ReferringPhysicianName;
         row.InputHash = record.InputHash;
         row.SeriesVersion = record.SeriesVersion;
         row.ChangeSummary = record.ChangeSummary;
@@ -149,7 +150,10 @@ public sealed class StudyRepository(ReportingDbContext db, TimeProvider clock)
         UpdatedAt = new DateTimeOffset(row.UpdatedAtUtcTicks, TimeSpan.Zero),
         Patient = row.PatientId is null
             ? null
-            : new PatientHeader(row.PatientName ?? "", row.PatientId, row.StudyDate ?? "", row.StudyDescription ?? ""),
+            : new PatientHeader(row.PatientName ?? "", row.PatientId, row.StudyDate ?? "", row.StudyDescription ?? "")
+            {
+                ReferringPhysicianName = row.ReferringPhysicianName ?? "",
+            },
         InputHash = row.InputHash,
         SeriesVersion = row.SeriesVersion,
         ChangeSummary = row.ChangeSummary,

@@ -53,7 +53,10 @@ public sealed class StudyEventHandler(
     public Task DemographicsCapturedAsync(ConsumeContext context, StudyDemographicsCaptured message) =>
         ApplyAsync(context, "reporting-demographics", message.StudyInstanceUid, current => current with
         {
-            Patient = new PatientHeader(message.PatientName, message.PatientId, message.StudyDate, message.StudyDescription),
+            Patient = new PatientHeader(message.PatientName, message.PatientId, message.StudyDate, message.StudyDescription)
+            {
+                ReferringPhysicianName = message.ReferringPhysicianName,
+            },
         });
 
     public Task FailedAsync(ConsumeContext context, string studyInstanceUid, Guid correlationId, string reason) =>
