@@ -55,8 +55,9 @@ public sealed class TlsOptionsValidation(IConfiguration configuration, IHostEnvi
                 unusable = $"{certificateKey} ({options.CertificatePath}) and {keyKey} ({options.KeyPath}) do not give a certificate with its private key";
             }
         }
-        catch (CryptographicException error)
+        catch (Exception error) when (error is CryptographicException or ArgumentException)
         {
+            // ArgumentException: a key that is not the certificate's.
             unusable = $"{certificateKey} ({options.CertificatePath}) with {keyKey} ({options.KeyPath}) cannot be loaded as a PEM certificate and key: {error.Message}";
         }
         if (unusable is not null)

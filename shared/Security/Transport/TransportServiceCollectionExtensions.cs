@@ -20,21 +20,20 @@ public static class TransportServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TlsOptions>, TlsOptionsValidation>();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<TlsOptions>>((kestrel, tls) =>
-        {
-            // Reading Value validates: a refused configuration fails here too, with the same messages, before anything binds.
-            var options = tls.Value;
-            if (!options.IsConfigured)
-            {
-                return;
-            }
-            var certificate = ServerCertificate.Load(options);
+            // Kestrel calls this when it binds the https:// endpoints, after ValidateOnStart has judged AmpaCds:Tls and the
+            // endpoints; reading the options earlier (WebApplicationBuilder.Build resolves the server) would turn a refused
+            // configuration into an unhandled exception instead of the host's start failure.
             kestrel.ConfigureHttpsDefaults(https =>
             {
-                https.ServerCertificate = certificate;
+                var options = tls.Value;
+                if (!options.IsConfigured)
+                {
+                    return;
+                }
+                https.ServerCertificate = ServerCertificate.Load(options);
                 // BCP 195: TLS 1.0 and 1.1 are deprecated (RFC 8996).
                 https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
-            });
-        });
+            }));
         return services;
     }
 }
