@@ -44,7 +44,33 @@ public sealed class DockerComposeTests
         foreach (var (name, port) in new[] { ("intake", 5181), ("quantification", 5182), ("prediction", 5183), ("reporting", 5180) })
         {
             Assert.Contains($"127.0.0.1:{port}:{port}", Ports(name));
-            Assert.Equal($"http://0.0.0.0:{port}", Services.At(name, "environment", "Kestrel__Endpoints__Http__Url").Text());
+            Assert.Equal($"https://0.0.0.0:{port}", Services.At(name, "environment", "Kestrel__Endpoints__Http__Url").Text());
+        }
+    }
+
+    [Theory]
+    [InlineData("intake", new string[0])]
+    [InlineData("quantification", new string[0])]
+    [InlineData("prediction", new[] { "https://0.0.0.0:5083" })]
+    [InlineData("reporting", new[] { "https://0.0.0.0:5080" })]
+    public void EachServiceServesTlsWithTheCertificateAndKeyOfTheComposeSecrets(string name, string[] grpcUrls)
+    {
+        var environment = (YamlMappingNode)Services.At(name, "environment");
+        var urls = environment.Children.Where(setting => setting.Key.Text().StartsWith("Kestrel__Endpoints__", StringComparison.Ordinal))
+            .ToDictionary(setting => setting.Key.Text(), setting => setting.Value.Text());
+        Assert.All(urls.Values, url => Assert.StartsWith("https://", url, StringComparison.Ordinal));
+        Assert.Equal(grpcUrls, urls.Where(url => url.Key == "Kestrel__Endpoints__Grpc__Url").Select(url => url.Value));
+
+        var mounted = Sequence(Services.At(name, "secrets")).ToList();
+        foreach (var (setting, secret, file) in new[]
+                 {
+                     ("AmpaCds__Tls__CertificatePath", "ampacds-tls-certificate", "/pki/server.crt"),
+                     ("AmpaCds__Tls__KeyPath", "ampacds-tls-key", "/pki/server.key"),
+                 })
+        {
+            Assert.Equal($"/run/secrets/{secret}", environment.At(setting).Text());
+            Assert.Contains(secret, mounted);
+            Assert.EndsWith(file, Yaml.Documents("docker-compose.yml")[0].At("secrets", secret, "file").Text(), StringComparison.Ordinal);
         }
     }
 
