@@ -2,6 +2,8 @@
 # Local distributed shape: a private RabbitMQ and PostgreSQL on loopback and the four services as
 # separate processes, each with its own database. Usage: deploy/run-local.sh [start|stop|status]
 # Mirrors docker-compose.yml (same settings, same ports) without a container engine.
+# Every HTTP and gRPC endpoint serves TLS with $AMPACDS_STATE/pki/server.crt (made by deploy/certs.sh); clients trust
+# $AMPACDS_STATE/pki/ca.crt (curl --cacert, the CLI's AMPACDS_CA_CERT). docs/SECURITY.md, "Transport".
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
@@ -12,9 +14,12 @@ postgres_port="${AMPACDS_POSTGRES_PORT:-5433}"
 configuration="${AMPACDS_CONFIGURATION:-Release}"
 services=(Intake Quantification Prediction Reporting)
 declare -A health_port=([Intake]=5181 [Quantification]=5182 [Prediction]=5183 [Reporting]=5180)
+declare -A grpc_port=([Prediction]=5083 [Reporting]=5080)
+pki="$state/pki"
 
 start() {
   "$here/install-deps.sh"
+  "$here/certs.sh" create >/dev/null
   AMPACDS_RABBITMQ_PORT="$rabbit_port" "$here/rabbitmq.sh" start
   AMPACDS_POSTGRES_PORT="$postgres_port" "$here/postgres.sh" start
   [ "${AMPACDS_SKIP_BUILD:-0}" = 1 ] || dotnet build "$repo/AmpaCds.sln" -c "$configuration" -nologo -v q
@@ -24,6 +29,15 @@ start() {
   secret_file="$state/patient-key-secret"
   [ -s "$secret_file" ] || (umask 077; head -c 48 /dev/urandom | base64 -w0 > "$secret_file")
   export AmpaCds__Quantification__PatientKeySecret="$(cat "$secret_file")"
+  # Production hosts refuse plain HTTP: every endpoint gets an https:// URL and the server certificate.
+  export AmpaCds__Tls__CertificatePath="$pki/server.crt" AmpaCds__Tls__KeyPath="$pki/server.key"
+  # Bearer tokens: every service trusts the gateway's own issuer (its HTTPS port); people sign in as the users of
+  # $state/auth/users.json, which `ampacds auth add-user --users $state/auth/users.json ...` writes.
+  issuer="https://127.0.0.1:${health_port[Reporting]}"
+  users_file="$state/auth/users.json"
+  mkdir -p "$state/auth"; chmod 700 "$state/auth"
+  [ -s "$users_file" ] || echo '{}' > "$users_file"
+  export AmpaCds__Auth__Authority="$issuer" AmpaCds__Auth__AuthorityCaCertificatePath="$pki/ca.crt"
   for service in "${services[@]}"; do
     pidfile="$state/pids/$service.pid"
     if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
@@ -32,24 +46,30 @@ start() {
     out="$repo/services/$service/AmpaCds.$service.Host/bin/$configuration/net10.0"
     database="ampacds_${service,,}"
     connection=$(AMPACDS_POSTGRES_PORT="$postgres_port" "$here/postgres.sh" url "$database")
+    endpoints=("Kestrel__Endpoints__Http__Url=https://127.0.0.1:${health_port[$service]}")
+    [ -z "${grpc_port[$service]:-}" ] || endpoints+=("Kestrel__Endpoints__Grpc__Url=https://127.0.0.1:${grpc_port[$service]}")
+    [ "$service" != Reporting ] || endpoints+=(AmpaCds__Auth__LocalIssuer__Enabled=true "AmpaCds__Auth__LocalIssuer__Issuer=$issuer"
+      "AmpaCds__Auth__LocalIssuer__UsersFile=$users_file" "AmpaCds__Auth__LocalIssuer__SigningKeyPath=$state/auth/issuer-signing.pem")
     # Content root = the build output, where appsettings.json lives; state goes to $state/data.
     # exec: the recorded pid is the service itself, and the subshell does not keep this script's stdout open.
     ( cd "$out" && export AmpaCds__DataRoot="$state/data" AmpaCds__Bus__Transport=RabbitMq AmpaCds__Bus__Port="$rabbit_port" \
-        AmpaCds__Database__Provider=Postgres "ConnectionStrings__${service,,}=$connection" \
+        AmpaCds__Database__Provider=Postgres "ConnectionStrings__${service,,}=$connection" "${endpoints[@]}" \
         && exec nohup dotnet "AmpaCds.$service.Host.dll" > "$state/logs/$service.log" 2>&1 < /dev/null ) &
     echo $! > "$pidfile"
   done
   for service in "${services[@]}"; do
-    url="http://127.0.0.1:${health_port[$service]}/health/ready"
+    url="https://127.0.0.1:${health_port[$service]}/health/ready"
     for _ in $(seq 1 90); do
-      curl -fsS "$url" >/dev/null 2>&1 && break
+      curl -fsS --cacert "$pki/ca.crt" "$url" >/dev/null 2>&1 && break
       kill -0 "$(cat "$state/pids/$service.pid")" 2>/dev/null || { echo "$service exited; see $state/logs/$service.log" >&2; tail -20 "$state/logs/$service.log" >&2; exit 1; }
       sleep 1
     done
-    curl -fsS "$url" >/dev/null || { echo "$service not healthy at $url" >&2; exit 1; }
+    curl -fsS --cacert "$pki/ca.crt" "$url" >/dev/null || { echo "$service not healthy at $url" >&2; exit 1; }
     echo "$service: ready (health $url)"
   done
-  echo "AmpaCds running: DICOM C-STORE 127.0.0.1:11112 (AE AMPACDS), gRPC http://127.0.0.1:5080; logs in $state/logs"
+  echo "AmpaCds running: DICOM C-STORE 127.0.0.1:11112 (AE AMPACDS), gRPC https://127.0.0.1:5080 (TLS; trust $pki/ca.crt, e.g. export AMPACDS_CA_CERT=$pki/ca.crt); logs in $state/logs"
+  echo "Sign in: ampacds auth add-user --users $users_file --user NAME --role psychiatrist (then restart), and"
+  echo "  export AMPACDS_TOKEN=\$(ampacds auth token --user NAME --role psychiatrist --issuer $issuer --ca $pki/ca.crt)"
 }
 
 stop() {

@@ -44,7 +44,62 @@ public sealed class DockerComposeTests
         foreach (var (name, port) in new[] { ("intake", 5181), ("quantification", 5182), ("prediction", 5183), ("reporting", 5180) })
         {
             Assert.Contains($"127.0.0.1:{port}:{port}", Ports(name));
-            Assert.Equal($"http://0.0.0.0:{port}", Services.At(name, "environment", "Kestrel__Endpoints__Http__Url").Text());
+            Assert.Equal($"https://0.0.0.0:{port}", Services.At(name, "environment", "Kestrel__Endpoints__Http__Url").Text());
+        }
+    }
+
+    [Theory]
+    [InlineData("intake", new string[0])]
+    [InlineData("quantification", new string[0])]
+    [InlineData("prediction", new[] { "https://0.0.0.0:5083" })]
+    [InlineData("reporting", new[] { "https://0.0.0.0:5080" })]
+    public void EachServiceServesTlsWithTheCertificateAndKeyOfTheComposeSecrets(string name, string[] grpcUrls)
+    {
+        var environment = (YamlMappingNode)Services.At(name, "environment");
+        var urls = environment.Children.Where(setting => setting.Key.Text().StartsWith("Kestrel__Endpoints__", StringComparison.Ordinal))
+            .ToDictionary(setting => setting.Key.Text(), setting => setting.Value.Text());
+        Assert.All(urls.Values, url => Assert.StartsWith("https://", url, StringComparison.Ordinal));
+        Assert.Equal(grpcUrls, urls.Where(url => url.Key == "Kestrel__Endpoints__Grpc__Url").Select(url => url.Value));
+
+        var mounted = Sequence(Services.At(name, "secrets")).ToList();
+        foreach (var (setting, secret, file) in new[]
+                 {
+                     ("AmpaCds__Tls__CertificatePath", "ampacds-tls-certificate", "/pki/server.crt"),
+                     ("AmpaCds__Tls__KeyPath", "ampacds-tls-key", "/pki/server.key"),
+                 })
+        {
+            Assert.Equal($"/run/secrets/{secret}", environment.At(setting).Text());
+            Assert.Contains(secret, mounted);
+            Assert.EndsWith(file, Yaml.Documents("docker-compose.yml")[0].At("secrets", secret, "file").Text(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("intake")]
+    [InlineData("quantification")]
+    [InlineData("prediction")]
+    [InlineData("reporting")]
+    public void EachServiceTrustsTheGatewaysIssuerOverTlsWithThePrivateCa(string name)
+    {
+        var environment = (YamlMappingNode)Services.At(name, "environment");
+        Assert.Equal("${AMPACDS_AUTH_AUTHORITY:-https://reporting:5180}", environment.At("AmpaCds__Auth__Authority").Text());
+        Assert.Equal("/run/secrets/ampacds-ca-certificate", environment.At("AmpaCds__Auth__AuthorityCaCertificatePath").Text());
+        Assert.Contains("ampacds-ca-certificate", Sequence(Services.At(name, "secrets")));
+        Assert.EndsWith("/pki/ca.crt", Yaml.Documents("docker-compose.yml")[0].At("secrets", "ampacds-ca-certificate", "file").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OnlyTheGatewayRunsTheLocalIssuerWithTheUsersFileSecret()
+    {
+        var reporting = (YamlMappingNode)Services.At("reporting", "environment");
+        Assert.Equal("${AMPACDS_LOCAL_ISSUER:-true}", reporting.At("AmpaCds__Auth__LocalIssuer__Enabled").Text());
+        Assert.Equal(reporting.At("AmpaCds__Auth__Authority").Text(), reporting.At("AmpaCds__Auth__LocalIssuer__Issuer").Text());
+        Assert.Equal("/run/secrets/ampacds-local-users", reporting.At("AmpaCds__Auth__LocalIssuer__UsersFile").Text());
+        Assert.Contains("ampacds-local-users", Sequence(Services.At("reporting", "secrets")));
+        foreach (var other in new[] { "intake", "quantification", "prediction" })
+        {
+            Assert.DoesNotContain(((YamlMappingNode)Services.At(other, "environment")).Children.Keys,
+                key => key.Text().StartsWith("AmpaCds__Auth__LocalIssuer", StringComparison.Ordinal));
         }
     }
 

@@ -30,9 +30,14 @@ public sealed class KubernetesManifestTests
         var environment = ((YamlSequenceNode)container.At("env")).Children
             .Where(variable => variable.Has("value"))
             .ToDictionary(variable => variable.At("name").Text(), variable => variable.At("value").Text());
-        Assert.Equal($"http://0.0.0.0:{healthPort}", environment["Kestrel__Endpoints__Http__Url"]);
-        Assert.Equal(healthPort.ToString(System.Globalization.CultureInfo.InvariantCulture), container.At("readinessProbe", "httpGet", "port").Text());
-        Assert.Equal("/health/ready", container.At("readinessProbe", "httpGet", "path").Text());
+        Assert.Equal($"https://0.0.0.0:{healthPort}", environment["Kestrel__Endpoints__Http__Url"]);
+        foreach (var (probe, path) in new[] { ("readinessProbe", "/health/ready"), ("livenessProbe", "/health/live") })
+        {
+            Assert.Equal(healthPort.ToString(System.Globalization.CultureInfo.InvariantCulture), container.At(probe, "httpGet", "port").Text());
+            Assert.Equal(path, container.At(probe, "httpGet", "path").Text());
+            // The endpoint serves only TLS: an HTTP probe would never see it ready.
+            Assert.Equal("HTTPS", container.At(probe, "httpGet", "scheme").Text());
+        }
         Assert.Equal($"ampacds/{name}:latest", container.At("image").Text());
 
         var service = documents.Single(document => document.At("kind").Text() == "Service");
@@ -40,6 +45,56 @@ public sealed class KubernetesManifestTests
         var targetPorts = ((YamlSequenceNode)service.At("spec", "ports")).Children.Select(port => port.At("targetPort").Text());
         var containerPorts = ((YamlSequenceNode)container.At("ports")).Children.Select(port => port.At("containerPort").Text());
         Assert.Equal(containerPorts.Order(), targetPorts.Order());
+    }
+
+    [Theory]
+    [InlineData("intake")]
+    [InlineData("quantification")]
+    [InlineData("prediction")]
+    [InlineData("reporting")]
+    public void EachServiceServesTlsWithTheCertificateOfTheTlsSecret(string name)
+    {
+        var deployment = Yaml.Documents(Path.Combine(Base, $"{name}.yaml")).Single(document => document.At("kind").Text() == "Deployment");
+        var pod = deployment.At("spec", "template", "spec");
+        var container = ((YamlSequenceNode)pod.At("containers")).Children[0];
+        var urls = ((YamlSequenceNode)container.At("env")).Children
+            .Where(variable => variable.At("name").Text().StartsWith("Kestrel__Endpoints__", StringComparison.Ordinal))
+            .Select(variable => variable.At("value").Text())
+            .ToList();
+        Assert.NotEmpty(urls);
+        Assert.All(urls, url => Assert.StartsWith("https://0.0.0.0:", url, StringComparison.Ordinal));
+
+        var config = Yaml.Documents(Path.Combine(Base, "config.yaml"))[0];
+        Assert.Contains("ampacds-config", ((YamlSequenceNode)container.At("envFrom")).Children
+            .Where(source => source.Has("configMapRef")).Select(source => source.At("configMapRef", "name").Text()));
+        var volume = ((YamlSequenceNode)pod.At("volumes")).Children.Single(candidate => candidate.Has("secret") && candidate.At("secret", "secretName").Text() == "ampacds-tls");
+        var mount = ((YamlSequenceNode)container.At("volumeMounts")).Children.Single(candidate => candidate.At("name").Text() == volume.At("name").Text());
+        Assert.Equal("true", mount.At("readOnly").Text());
+        var folder = mount.At("mountPath").Text();
+        // A kubernetes.io/tls Secret carries tls.crt and tls.key.
+        Assert.Equal($"{folder}/tls.crt", config.At("data", "AmpaCds__Tls__CertificatePath").Text());
+        Assert.Equal($"{folder}/tls.key", config.At("data", "AmpaCds__Tls__KeyPath").Text());
+    }
+
+    [Fact]
+    public void ServicesTrustTheGatewaysIssuerAndTheGatewayRunsItFromSecrets()
+    {
+        var config = Yaml.Documents(Path.Combine(Base, "config.yaml"))[0];
+        Assert.Equal("https://reporting:5180", config.At("data", "AmpaCds__Auth__Authority").Text());
+        Assert.Equal("/etc/ampacds/tls/ca.crt", config.At("data", "AmpaCds__Auth__AuthorityCaCertificatePath").Text());
+
+        var deployment = Yaml.Documents(Path.Combine(Base, "reporting.yaml")).Single(document => document.At("kind").Text() == "Deployment");
+        var pod = deployment.At("spec", "template", "spec");
+        var container = ((YamlSequenceNode)pod.At("containers")).Children[0];
+        var env = ((YamlSequenceNode)container.At("env")).Children.Where(variable => variable.Has("value"))
+            .ToDictionary(variable => variable.At("name").Text(), variable => variable.At("value").Text());
+        Assert.Equal("true", env["AmpaCds__Auth__LocalIssuer__Enabled"]);
+        Assert.Equal("https://reporting:5180", env["AmpaCds__Auth__LocalIssuer__Issuer"]);
+        var secrets = ((YamlSequenceNode)pod.At("volumes")).Children.Where(volume => volume.Has("secret"))
+            .ToDictionary(volume => volume.At("name").Text(), volume => volume.At("secret", "secretName").Text());
+        var mounts = ((YamlSequenceNode)container.At("volumeMounts")).Children.ToDictionary(mount => mount.At("name").Text(), mount => mount.At("mountPath").Text());
+        Assert.StartsWith(mounts[secrets.Single(pair => pair.Value == "ampacds-local-users").Key] + "/", env["AmpaCds__Auth__LocalIssuer__UsersFile"], StringComparison.Ordinal);
+        Assert.StartsWith(mounts[secrets.Single(pair => pair.Value == "ampacds-issuer-key").Key] + "/", env["AmpaCds__Auth__LocalIssuer__SigningKeyPath"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,12 +1,16 @@
 using AmpaCds.Security.Access;
 using AmpaCds.Reporting;
 using AmpaCds.Reporting.Identity;
+using AmpaCds.Security.Transport;
 using AmpaCds.ServiceDefaults;
 using AmpaCds.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(HostArguments.WithDefaults(args));
+builder.Configuration.AddLocalIssuerUsersFile();
 builder.Services.AddServiceDefaults(builder.Configuration);
 builder.Services.AddAmpaCdsAuthentication(builder.Configuration);
+// TLS on every endpoint (or, only in Development on loopback, plain HTTP): docs/SECURITY.md, "Transport".
+builder.Services.AddAmpaCdsTransport(builder.Configuration);
 builder.Services.AddReportingServices(builder.Configuration);
 builder.Services.AddAmpaCdsBus(builder.Configuration, ReportingServiceCollectionExtensions.AddReportingConsumers);
 builder.Services.AddLocalIssuer(builder.Configuration, builder.Environment);

@@ -11,15 +11,8 @@ public sealed class TestCertificates : IAsyncLifetime
 
     public string CaCertificate => File("ca.crt");
 
-    public async Task InitializeAsync()
-    {
-        var (exitCode, output) = await ScriptRunner.RunAsync("bash", [RepositoryRoot.Script("certs.sh"), "create"], TimeSpan.FromSeconds(60),
-            new Dictionary<string, string> { ["AMPACDS_STATE"] = State });
-        if (exitCode != 0 || !System.IO.File.Exists(File("dicom-peer.key")))
-        {
-            throw new InvalidOperationException($"deploy/certs.sh failed ({exitCode}): {output}");
-        }
-    }
+    // deploy/certs.sh through TestSupport's runner, which checks the files it made.
+    public Task InitializeAsync() => AmpaCds.TestSupport.TestCertificates.CreateAsync(State);
 
     public Task DisposeAsync()
     {

@@ -18,7 +18,7 @@ public sealed class CliAgainstServicesTests(DistributedSystem system, ITestOutpu
         Assert.True(send.ExitCode == 0, send.ToString());
         Assert.Contains("sent 90 of 90 instances", send.StandardOutput, StringComparison.Ordinal);
 
-        var report = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(4), "report", "--study", truth.StudyInstanceUid,
+        var report = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(4), system.CliEnvironment, "report", "--study", truth.StudyInstanceUid,
             "--server", system.GrpcAddress, "--wait", "180", "--format", "json");
         output.WriteLine(report.ToString());
         Assert.True(report.ExitCode == 0, report.ToString() + system.Logs);
@@ -37,7 +37,7 @@ public sealed class CliAgainstServicesTests(DistributedSystem system, ITestOutpu
     [Fact]
     public async Task ReportOfAnUnknownStudyExitsNonZeroWithTheReason()
     {
-        var report = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), "report", "--study", "1.2.3.4.5", "--server", system.GrpcAddress);
+        var report = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), system.CliEnvironment, "report", "--study", "1.2.3.4.5", "--server", system.GrpcAddress);
         Assert.Equal(5, report.ExitCode);
         Assert.Contains("unknown study '1.2.3.4.5'", report.StandardError, StringComparison.Ordinal);
     }

@@ -9,7 +9,7 @@ public sealed class ModelCommandAgainstServiceTests(DistributedSystem system)
     [Fact]
     public async Task ListShowsTheShippedDefaultModelAsActive()
     {
-        var list = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), "model", "list", "--server", system.PredictionGrpcAddress);
+        var list = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), system.CliEnvironment, "model", "list", "--server", system.PredictionGrpcAddress);
 
         Assert.True(list.ExitCode == 0, list.ToString());
         var active = list.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.StartsWith('*')).ToList();
@@ -21,7 +21,7 @@ public sealed class ModelCommandAgainstServiceTests(DistributedSystem system)
     [Fact]
     public async Task ActivatingAnUnknownVersionExitsWithAnInputErrorNamingIt()
     {
-        var activate = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), "model", "activate", "--server", system.PredictionGrpcAddress,
+        var activate = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), system.CliEnvironment, "model", "activate", "--server", system.PredictionGrpcAddress,
             "--version", "nope");
 
         Assert.Equal(2, activate.ExitCode);
@@ -32,7 +32,7 @@ public sealed class ModelCommandAgainstServiceTests(DistributedSystem system)
     [Fact]
     public async Task RetrainingWithoutRecordedOutcomesEndsFailedWithTheReason()
     {
-        var retrain = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(3), "model", "retrain", "--server", system.PredictionGrpcAddress,
+        var retrain = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(3), system.CliEnvironment, "model", "retrain", "--server", system.PredictionGrpcAddress,
             "--wait", "120");
 
         Assert.Equal(4, retrain.ExitCode);

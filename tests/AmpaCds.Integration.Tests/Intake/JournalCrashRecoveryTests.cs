@@ -15,6 +15,7 @@ public sealed class JournalCrashRecoveryTests : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ampacds-crash-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly int _dicomPort = FreePort.Next();
     private readonly int _grpcPort = FreePort.Next();
+    private readonly int _httpPort = FreePort.Next();
     private ServiceProcess? _server;
 
     private static readonly Dictionary<string, string> HoldFilesBack = new()
@@ -59,7 +60,8 @@ public sealed class JournalCrashRecoveryTests : IAsyncLifetime
     {
         var server = ServiceProcess.Start(name, RepositoryPaths.CliAssembly,
             ["serve", "--data", Path.Combine(_folder, "data"),
-             "--dicom-port", _dicomPort.ToString(CultureInfo.InvariantCulture), "--grpc-port", _grpcPort.ToString(CultureInfo.InvariantCulture)],
+             "--dicom-port", _dicomPort.ToString(CultureInfo.InvariantCulture), "--grpc-port", _grpcPort.ToString(CultureInfo.InvariantCulture),
+             "--http-port", _httpPort.ToString(CultureInfo.InvariantCulture)],
             environment, Path.Combine(_folder, "logs"));
         await server.WaitHealthyAsync($"http://127.0.0.1:{_grpcPort}/health/ready", TimeSpan.FromSeconds(120), HttpVersionPolicy.RequestVersionExact);
         return server;

@@ -20,7 +20,7 @@ public sealed class DistributedPipelineTests(DistributedSystem system, ITestOutp
         Assert.True(sent.ExitCode == 0, sent.ToString());
         var lastInstanceSent = Stopwatch.StartNew();
 
-        var report = await ReportClient.WaitForReportAsync(system.GrpcAddress, truth.StudyInstanceUid, TimeSpan.FromMinutes(3))
+        var report = await ReportClient.WaitForReportAsync(system.GrpcAddress, truth.StudyInstanceUid, TimeSpan.FromMinutes(3), system.Trust, system.Token)
             .ContinueWith(task => task.IsCompletedSuccessfully ? task.Result : throw new Xunit.Sdk.XunitException($"{task.Exception?.GetBaseException().Message}\n{system.Logs}"));
         output.WriteLine($"time from last instance to report: {lastInstanceSent.Elapsed.TotalSeconds:F2} s");
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AmpaCds.Integration.Tests.Support;
+using AmpaCds.TestSupport.Security;
 using Xunit.Abstractions;
 
 namespace AmpaCds.Integration.Tests.Pipeline;
@@ -14,15 +15,31 @@ public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IAsyncLife
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ampacds-embedded-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly int _dicomPort = FreePort.Next();
     private readonly int _grpcPort = FreePort.Next();
+    private readonly int _httpPort = FreePort.Next();
     private ServiceProcess? _server;
+    private string _token = "";
 
+    /// <summary>
+    /// As an operator sets it up: `ampacds auth add-user` writes the psychiatrist into serve's users file, serve's
+    /// issuer signs them in through `ampacds auth token`, and the report is read with that token.
+    /// </summary>
     public async Task InitializeAsync()
     {
+        var password = new Dictionary<string, string> { ["AMPACDS_PASSWORD"] = TestUsers.Password };
+        var added = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), password, "auth", "add-user",
+            "--users", Path.Combine(_folder, "data", "auth", "users.json"), "--user", TestUsers.Psychiatrist, "--role", "psychiatrist",
+            "--dicom-name", TestUsers.PsychiatristDicomName);
+        Assert.True(added.ExitCode == 0, added.ToString());
         _server = ServiceProcess.Start("ampacds-serve", RepositoryPaths.CliAssembly,
             ["serve", "--data", Path.Combine(_folder, "data"),
-             "--dicom-port", _dicomPort.ToString(CultureInfo.InvariantCulture), "--grpc-port", _grpcPort.ToString(CultureInfo.InvariantCulture)],
+             "--dicom-port", _dicomPort.ToString(CultureInfo.InvariantCulture), "--grpc-port", _grpcPort.ToString(CultureInfo.InvariantCulture),
+             "--http-port", _httpPort.ToString(CultureInfo.InvariantCulture)],
             new Dictionary<string, string>(), Path.Combine(_folder, "logs"));
         await _server.WaitHealthyAsync($"http://127.0.0.1:{_grpcPort}/health/ready", TimeSpan.FromSeconds(120), HttpVersionPolicy.RequestVersionExact);
+        var token = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), password, "auth", "token",
+            "--user", TestUsers.Psychiatrist, "--role", "psychiatrist", "--issuer", $"http://127.0.0.1:{_httpPort}");
+        Assert.True(token.ExitCode == 0, token.ToString());
+        _token = token.StandardOutput.Trim();
     }
 
     [Fact]
@@ -33,7 +50,7 @@ public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IAsyncLife
         Assert.True(sent.ExitCode == 0, sent.ToString());
         var lastInstanceSent = Stopwatch.StartNew();
 
-        var report = await ReportClient.WaitForReportAsync($"http://127.0.0.1:{_grpcPort}", truth.StudyInstanceUid, TimeSpan.FromMinutes(3))
+        var report = await ReportClient.WaitForReportAsync($"http://127.0.0.1:{_grpcPort}", truth.StudyInstanceUid, TimeSpan.FromMinutes(3), null, _token)
             .ContinueWith(task => task.IsCompletedSuccessfully ? task.Result : throw new Xunit.Sdk.XunitException($"{task.Exception?.GetBaseException().Message}\n{_server!.ReadLog()}"));
         output.WriteLine($"time from last instance to report: {lastInstanceSent.Elapsed.TotalSeconds:F2} s");
         ReportAssertions.MatchesTruth(report, truth, output);
@@ -54,7 +71,7 @@ public sealed class EmbeddedPipelineTests(ITestOutputHelper output) : IAsyncLife
         var sent = await SimulatedStudy.SendWithStorescuAsync(compressed, _dicomPort, proposal: "-xt");
         Assert.True(sent.ExitCode == 0, sent.ToString());
 
-        var report = await ReportClient.WaitForReportAsync($"http://127.0.0.1:{_grpcPort}", truth.StudyInstanceUid, TimeSpan.FromMinutes(3))
+        var report = await ReportClient.WaitForReportAsync($"http://127.0.0.1:{_grpcPort}", truth.StudyInstanceUid, TimeSpan.FromMinutes(3), null, _token)
             .ContinueWith(task => task.IsCompletedSuccessfully ? task.Result : throw new Xunit.Sdk.XunitException($"{task.Exception?.GetBaseException().Message}\n{_server!.ReadLog()}"));
         ReportAssertions.MatchesTruth(report, truth, output);
     }

@@ -15,9 +15,9 @@ public sealed class GatewayApiTests(DistributedSystem system)
         var (folder, truth) = SimulatedStudy.Write(seed: 31, system.Folder);
         var sent = await SimulatedStudy.SendWithStorescuAsync(folder, system.DicomPort);
         Assert.True(sent.ExitCode == 0, sent.ToString());
-        var first = await ReportClient.WaitForReportAsync(system.GrpcAddress, truth.StudyInstanceUid, TimeSpan.FromMinutes(3));
+        var first = await ReportClient.WaitForReportAsync(system.GrpcAddress, truth.StudyInstanceUid, TimeSpan.FromMinutes(3), system.Trust, system.Token);
 
-        using var channel = GrpcChannel.ForAddress(system.GrpcAddress);
+        using var channel = system.CreateChannel(system.GrpcAddress);
         var client = new ReportingApi.ReportingApiClient(channel);
         var listed = (await client.ListStudiesAsync(new ListStudiesRequest())).Studies.Single(s => s.StudyInstanceUid == truth.StudyInstanceUid);
         Assert.Equal(PipelineStage.Reported, listed.Stage);
@@ -47,7 +47,7 @@ public sealed class GatewayApiTests(DistributedSystem system)
     [Fact]
     public async Task UnknownStudiesAreNotFoundWithTheirUid()
     {
-        using var channel = GrpcChannel.ForAddress(system.GrpcAddress);
+        using var channel = system.CreateChannel(system.GrpcAddress);
         var client = new ReportingApi.ReportingApiClient(channel);
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
             await client.RequestPredictionAsync(new RequestPredictionRequest { StudyInstanceUid = "1.2.840.999" }));

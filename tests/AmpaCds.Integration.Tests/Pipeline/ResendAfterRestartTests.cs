@@ -54,7 +54,7 @@ public sealed class ResendAfterRestartTests(DistributedSystem system, ITestOutpu
 
         foreach (var (_, truth) in studies)
         {
-            var report = await ReportClient.WaitForReportAsync(system.GrpcAddress, truth.StudyInstanceUid, TimeSpan.FromSeconds(30));
+            var report = await ReportClient.WaitForReportAsync(system.GrpcAddress, truth.StudyInstanceUid, TimeSpan.FromSeconds(30), system.Trust, system.Token);
             output.WriteLine($"{truth.StudyInstanceUid}: {report.Versions.Count} version(s): " +
                 string.Join("; ", report.Versions.Select(v => $"v{v.Version} {v.InputHash[..12]} {v.ModelVersion} {v.ChangeSummary}")));
             Assert.Single(report.Versions);
@@ -69,7 +69,7 @@ public sealed class ResendAfterRestartTests(DistributedSystem system, ITestOutpu
     {
         try
         {
-            await ReportClient.WaitForReportAsync(system.GrpcAddress, studyUid, TimeSpan.FromMinutes(3));
+            await ReportClient.WaitForReportAsync(system.GrpcAddress, studyUid, TimeSpan.FromMinutes(3), system.Trust, system.Token);
         }
         catch (Exception error)
         {

@@ -1,11 +1,17 @@
 using System.Globalization;
+using AmpaCds.TestSupport;
+using AmpaCds.TestSupport.Security;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace AmpaCds.Integration.Tests.Support;
 
 /// <summary>
 /// The four services as separate processes on the test broker and the test PostgreSQL, each run in a
 /// fresh virtual host, fresh databases and data folder, on free loopback ports: the local distributed
-/// shape of deploy/run-local.sh. A service can be killed (SIGKILL) and started again on the same state.
+/// shape of deploy/run-local.sh. Like it, every endpoint serves TLS with the server certificate deploy/certs.sh makes
+/// under this run's folder; clients here trust that private CA only (<see cref="Trust"/>, <see cref="CreateChannel"/>,
+/// <see cref="CliEnvironment"/>). A service can be killed (SIGKILL) and started again on the same state.
 /// </summary>
 public sealed class DistributedSystem : IAsyncLifetime
 {
@@ -20,12 +26,63 @@ public sealed class DistributedSystem : IAsyncLifetime
 
     public int GrpcPort { get; } = FreePort.Next();
 
-    public string GrpcAddress => $"http://127.0.0.1:{GrpcPort}";
+    public string GrpcAddress => $"https://127.0.0.1:{GrpcPort}";
 
     public int PredictionGrpcPort { get; } = FreePort.Next();
 
     /// <summary>The Prediction service's own gRPC API (models, outcomes, retraining).</summary>
-    public string PredictionGrpcAddress => $"http://127.0.0.1:{PredictionGrpcPort}";
+    public string PredictionGrpcAddress => $"https://127.0.0.1:{PredictionGrpcPort}";
+
+    /// <summary>The private CA the services' certificate is signed by; set once the system has started.</summary>
+    public PrivateCaTrust Trust { get; private set; } = null!;
+
+    /// <summary>ca.crt of this run, for clients outside the process (curl --cacert, the CLI).</summary>
+    public string CaCertificatePath => Trust.CaCertificatePath;
+
+    /// <summary>
+    /// Environment for CLI invocations against this system: the CLI trusts the private CA through AMPACDS_CA_CERT and
+    /// calls as the test user holding every role (AMPACDS_TOKEN).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> CliEnvironment => new Dictionary<string, string>
+    {
+        ["AMPACDS_CA_CERT"] = CaCertificatePath,
+        ["AMPACDS_TOKEN"] = Token,
+    };
+
+    /// <summary>The Reporting gateway's issuer (its https HTTP endpoint); every service trusts it.</summary>
+    public string IssuerUrl { get; private set; } = "";
+
+    /// <summary>A token of <see cref="TestUsers.Everything"/> with all roles, from the gateway's issuer; set once started.</summary>
+    public string Token { get; private set; } = "";
+
+    /// <summary>A token for one user and role from the gateway's issuer.</summary>
+    public async Task<string> TokenAsync(string user, string? role = null)
+    {
+        using var http = Trust.CreateHttpClient(TimeSpan.FromSeconds(30));
+        return await TokenClient.PasswordGrantAsync(http, IssuerUrl, user, role);
+    }
+
+    /// <summary>The https:// health URL of a service's HTTP endpoint.</summary>
+    public string HealthUrl(string service) => _launch[service].HealthUrl;
+
+    /// <summary>
+    /// A gRPC channel to one of the services (<see cref="GrpcAddress"/>, <see cref="PredictionGrpcAddress"/>) that trusts
+    /// the private CA and calls with <paramref name="token"/> (default: <see cref="Token"/>, every role).
+    /// </summary>
+    public GrpcChannel CreateChannel(string address, string? token = null)
+    {
+        var bearer = token ?? Token;
+        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("Authorization", $"Bearer {bearer}");
+            return Task.CompletedTask;
+        });
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            HttpHandler = Trust.CreateHandler(),
+            Credentials = ChannelCredentials.Create(ChannelCredentials.SecureSsl, credentials),
+        });
+    }
 
     public string VirtualHost => "it-" + Path.GetFileName(Folder);
 
@@ -39,6 +96,8 @@ public sealed class DistributedSystem : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await TestBroker.EnsureRunningAsync();
+        var certificates = await TestCertificates.CreateAsync(Path.Combine(Folder, "state"));
+        Trust = new PrivateCaTrust(certificates.CaCertificate);
         var virtualHost = VirtualHost;
         var vhost = await ProcessRunner.RunAsync("bash", [RepositoryPaths.Script("rabbitmq.sh"), "vhost", virtualHost], TimeSpan.FromMinutes(1),
             new Dictionary<string, string>
@@ -58,6 +117,9 @@ public sealed class DistributedSystem : IAsyncLifetime
             ["AmpaCds__Intake__QuietPeriodSeconds"] = "3",
             // The hosts run as Production, which refuses the development patient-key secret.
             ["AmpaCds__Quantification__PatientKeySecret"] = "integration-test-patient-key-secret-" + virtualHost,
+            // The hosts run as Production, which refuses plain HTTP: every endpoint below is https:// with this certificate.
+            ["AmpaCds__Tls__CertificatePath"] = certificates.ServerCertificate,
+            ["AmpaCds__Tls__KeyPath"] = certificates.ServerKey,
         };
         common["AmpaCds__Database__Provider"] = "Postgres";
         foreach (var service in ServiceNames)
@@ -65,26 +127,36 @@ public sealed class DistributedSystem : IAsyncLifetime
             var key = service.ToLowerInvariant();
             _databases[key] = await TestPostgres.CreateDatabaseAsync($"it_{Path.GetFileName(Folder).Replace('-', '_')}_{key}");
         }
+        var healthPorts = ServiceNames.ToDictionary(service => service, _ => FreePort.Next(), StringComparer.Ordinal);
+        IssuerUrl = $"https://127.0.0.1:{healthPorts["Reporting"]}";
+        // Every service validates tokens of the gateway's issuer, whose certificate the private CA signed.
+        common["AmpaCds__Auth__Authority"] = IssuerUrl;
+        common["AmpaCds__Auth__AuthorityCaCertificatePath"] = certificates.CaCertificate;
         foreach (var service in ServiceNames)
         {
-            var healthPort = FreePort.Next();
+            var healthPort = healthPorts[service];
             var environment = new Dictionary<string, string>(common)
             {
-                ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{healthPort}",
+                ["Kestrel__Endpoints__Http__Url"] = $"https://127.0.0.1:{healthPort}",
                 [$"ConnectionStrings__{service.ToLowerInvariant()}"] = _databases[service.ToLowerInvariant()],
             };
             if (service == "Reporting")
             {
                 environment["Kestrel__Endpoints__Grpc__Url"] = GrpcAddress;
+                foreach (var (key, value) in TestUsers.IssuerEnvironment(IssuerUrl))
+                {
+                    environment[key] = value;
+                }
             }
             if (service == "Prediction")
             {
                 // Prediction serves its own gRPC API (models, outcomes); a free port keeps runs apart.
                 environment["Kestrel__Endpoints__Grpc__Url"] = PredictionGrpcAddress;
             }
-            _launch[service] = (environment, $"http://127.0.0.1:{healthPort}/health/ready");
+            _launch[service] = (environment, $"https://127.0.0.1:{healthPort}/health/ready");
             await StartAsync(service);
         }
+        Token = await TokenAsync(TestUsers.Everything);
     }
 
     /// <summary>
@@ -143,7 +215,7 @@ public sealed class DistributedSystem : IAsyncLifetime
         var name = generation == 0 ? service : $"{service}-{generation + 1}";
         var process = ServiceProcess.Start(name, RepositoryPaths.HostAssembly(service), [], environment, Path.Combine(Folder, "logs"));
         _services[service] = process;
-        await process.WaitHealthyAsync(healthUrl, TimeSpan.FromSeconds(120));
+        await process.WaitHealthyAsync(healthUrl, TimeSpan.FromSeconds(120), trust: Trust);
     }
 
     public async Task DisposeAsync()

@@ -43,6 +43,10 @@ public static class ProcessRunner
     public static Task<ProcessResult> RunCliAsync(TimeSpan timeout, params string[] arguments) =>
         RunAsync("dotnet", [RepositoryPaths.CliAssembly, .. arguments], timeout);
 
+    /// <summary>The CLI with extra environment, e.g. DistributedSystem.CliEnvironment (AMPACDS_CA_CERT) for its TLS servers.</summary>
+    public static Task<ProcessResult> RunCliAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunAsync("dotnet", [RepositoryPaths.CliAssembly, .. arguments], timeout, environment);
+
     /// <summary>DCMTK tools need TCP_NODELAY=1, or every PDU waits on a delayed ACK.</summary>
     public static Task<ProcessResult> RunDcmtkAsync(string tool, TimeSpan timeout, params string[] arguments) =>
         RunAsync(tool, arguments, timeout, new Dictionary<string, string> { ["TCP_NODELAY"] = "1" });

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AmpaCds.TestSupport;
 
 namespace AmpaCds.Integration.Tests.Support;
 
@@ -73,10 +74,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         return new StreamReader(stream).ReadToEnd();
     }
 
-    /// <summary>Polls an HTTP health URL until it answers 200, the process exits, or the time runs out.</summary>
-    public async Task WaitHealthyAsync(string url, TimeSpan timeout, HttpVersionPolicy? policy = null)
+    /// <summary>
+    /// Polls a health URL until it answers 200, the process exits, or the time runs out; an https:// URL is checked
+    /// against <paramref name="trust"/>'s CA (a certificate error is retried like a refused connection, then reported).
+    /// </summary>
+    public async Task WaitHealthyAsync(string url, TimeSpan timeout, HttpVersionPolicy? policy = null, PrivateCaTrust? trust = null)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = trust is null ? new HttpClient { Timeout = TimeSpan.FromSeconds(2) } : trust.CreateHttpClient(TimeSpan.FromSeconds(2));
+        HttpRequestException? lastError = null;
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
@@ -98,15 +103,16 @@ public sealed class ServiceProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (HttpRequestException error)
             {
+                lastError = error;
             }
             catch (TaskCanceledException)
             {
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException($"{Name} not healthy at {url} within {timeout}:\n{ReadLog()}");
+        throw new TimeoutException($"{Name} not healthy at {url} within {timeout} (last error: {lastError?.InnerException?.Message ?? lastError?.Message ?? "none"}):\n{ReadLog()}");
     }
 
     public async ValueTask DisposeAsync()

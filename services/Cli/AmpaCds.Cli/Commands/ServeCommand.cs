@@ -5,6 +5,7 @@ using AmpaCds.Prediction;
 using AmpaCds.Reporting;
 using AmpaCds.Reporting.Identity;
 using AmpaCds.Security.Access;
+using AmpaCds.Security.Transport;
 using AmpaCds.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -43,7 +44,7 @@ public static class ServeCommand
             var dataRoot = parse.GetValue(data)!;
             builder.Configuration.AddInMemoryCollection(EmbeddedSystem.Settings(dataRoot, dicomListener: true, parse.GetValue(dicomPort)));
             builder.Configuration.AddInMemoryCollection(EmbeddedSystem.LocalIssuerSettings(parse.GetValue(httpPort)));
-            builder.Configuration.AddJsonFile(Path.GetFullPath(Path.Combine(dataRoot, "auth", "users.json")), optional: true, reloadOnChange: false);
+            builder.Configuration.AddLocalIssuerUsersFile(Path.Combine(dataRoot, "auth", "users.json"));
             builder.WebHost.ConfigureKestrel(kestrel =>
             {
                 kestrel.ListenLocalhost(parse.GetValue(grpcPort), listen => listen.Protocols = HttpProtocols.Http2);
@@ -51,6 +52,8 @@ public static class ServeCommand
             });
             builder.Services.AddAllServices(builder.Configuration);
             builder.Services.AddAmpaCdsAuthentication(builder.Configuration);
+            // Plain HTTP is allowed here only because serve runs as Development on loopback (docs/SECURITY.md, "Transport").
+            builder.Services.AddAmpaCdsTransport(builder.Configuration);
             builder.Services.AddLocalIssuer(builder.Configuration, builder.Environment);
             builder.Services.AddGrpc();
             var app = builder.Build();

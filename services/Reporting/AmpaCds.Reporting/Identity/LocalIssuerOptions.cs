@@ -11,7 +11,12 @@ public sealed class LocalIssuerOptions
     /// <summary>Read by its single key before the container exists: it decides whether the issuer is registered.</summary>
     public const string EnabledKey = Section + ":" + nameof(Enabled);
 
+    /// <summary>A settings file holding more users (`ampacds auth add-user` writes it); read before the container exists.</summary>
+    public const string UsersFileKey = Section + ":" + nameof(UsersFile);
+
     public bool Enabled { get; set; }
+
+    public string? UsersFile { get; set; }
 
     /// <summary>The issuer URL written into tokens; services validate against the same value as AmpaCds:Auth:Authority.</summary>
     public string Issuer { get; set; } = "";

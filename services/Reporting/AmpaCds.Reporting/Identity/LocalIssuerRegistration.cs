@@ -17,6 +17,25 @@ public static class LocalIssuerRegistration
     public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue<bool>(LocalIssuerOptions.EnabledKey);
 
     /// <summary>
+    /// Adds the local users file (AmpaCds:Auth:LocalIssuer:UsersFile, written by `ampacds auth add-user`) to the
+    /// configuration, read by its single key before the container exists. A named file that is missing stops the start.
+    /// </summary>
+    public static IConfigurationManager AddLocalIssuerUsersFile(this IConfigurationManager configuration, string? defaultPath = null)
+    {
+        var path = configuration[LocalIssuerOptions.UsersFileKey];
+        if (string.IsNullOrEmpty(path))
+        {
+            if (defaultPath is null || !File.Exists(defaultPath))
+            {
+                return configuration;
+            }
+            path = defaultPath;
+        }
+        configuration.AddJsonFile(Path.GetFullPath(path), optional: false, reloadOnChange: false);
+        return configuration;
+    }
+
+    /// <summary>
     /// OpenIddict as a token issuer without a token database (degraded mode): users and clients come from
     /// configuration, tokens are self-contained signed JWTs (not encrypted, so every service's JwtBearer
     /// validates them), and nothing is stored per token. Does nothing unless the local issuer is enabled.
