@@ -1,5 +1,7 @@
 using AmpaCds.Persistence;
+using AmpaCds.Persistence.Audit;
 using AmpaCds.Reporting.Api;
+using AmpaCds.Reporting.Audit;
 using AmpaCds.Reporting.Consumers;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Studies;
@@ -13,10 +15,12 @@ public static class ReportingServiceCollectionExtensions
 {
     public const string ServiceName = "reporting";
 
-    /// <summary>The gateway's parts: its database (study records, report versions, inbox, outbox), report rendering and the gRPC API.</summary>
+    /// <summary>The gateway's parts: its database (study records, report versions, inbox, outbox), report rendering, the audit record repository and the gRPC APIs.</summary>
     public static IServiceCollection AddReportingServices(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         services.AddServiceDatabase<ReportingDbContext>(configuration, ServiceName);
+        services.AddAuditTrail<ReportingDbContext>(ServiceName);
+        services.AddScoped<AuditRecordRepository>();
         services.AddSingleton<StudyStageNotifications>();
         services.AddScoped<StudyRepository>();
         services.AddScoped<ReportPublisher>();
@@ -31,11 +35,13 @@ public static class ReportingServiceCollectionExtensions
         bus.AddConsumer<ReportingUptakeMeasuredConsumer>();
         bus.AddConsumer<ReportingForecastIssuedConsumer>();
         bus.AddConsumer<ReportingPipelineFailureConsumer>();
+        bus.AddConsumer<AuditEventRecordedConsumer>();
     }
 
     public static WebApplication MapReportingApi(this WebApplication app)
     {
         app.MapGrpcService<ReportingApiService>();
+        app.MapGrpcService<AuditApiService>();
         return app;
     }
 }
