@@ -100,6 +100,13 @@ public sealed class ReportingRig : IAsyncDisposable
         return await query(scope.ServiceProvider.GetRequiredService<ReportingDbContext>());
     }
 
+    /// <summary>Runs <paramref name="action"/> with the services of a fresh scope.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _harness.Stop();
