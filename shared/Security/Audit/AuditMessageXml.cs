@@ -42,7 +42,7 @@ public static class AuditMessageXml
     {
         var element = new XElement("EventIdentification",
             new XAttribute("EventActionCode", coding.ActionCode),
-            new XAttribute("EventDateTime", auditEvent.OccurredAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture)),
+            new XAttribute("EventDateTime", auditEvent.OccurredAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)),
             new XAttribute("EventOutcomeIndicator", ((int)auditEvent.Outcome).ToString(CultureInfo.InvariantCulture)),
             Code("EventID", coding.EventId));
         if (coding.EventType is { } eventType)
