@@ -15,5 +15,6 @@ var root = new RootCommand("AmpaCds: [11C]K-2 AMPA receptor PET quantification a
     ServeCommand.Create(),
     CohortCommand.Create(),
     ModelCommand.Create(clock),
+    AuditCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
