@@ -6,6 +6,7 @@ using AmpaCds.Intake.Persistence;
 using AmpaCds.Intake.Series;
 using AmpaCds.Intake.Storage;
 using AmpaCds.Persistence;
+using AmpaCds.Persistence.Audit;
 using AmpaCds.ServiceDefaults.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public static class IntakeServiceCollectionExtensions
             .ValidateOnStart();
         // Before the hosted services below: the schema must exist when series recovery reads it.
         services.AddServiceDatabase<IntakeDbContext>(configuration, "intake");
+        services.AddAuditTrail<IntakeDbContext>("intake");
         services.AddSingleton<SeriesTracker>();
         services.AddSingleton<SeriesManifestReader>();
         services.AddSingleton<SeriesCompletionHandler>();
