@@ -8,6 +8,7 @@ using AmpaCds.Reporting.Studies;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AmpaCds.Reporting;
 
@@ -21,6 +22,11 @@ public static class ReportingServiceCollectionExtensions
         services.AddServiceDatabase<ReportingDbContext>(configuration, ServiceName);
         services.AddAuditTrail<ReportingDbContext>(ServiceName);
         services.AddScoped<AuditRecordRepository>();
+        services.AddOptions<AuditSyslogOptions>().Bind(configuration.GetSection(AuditSyslogOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuditSyslogOptions>, AuditSyslogOptionsValidation>();
+        services.AddSingleton<SyslogTlsSender>();
+        services.AddSingleton<AuditSyslogForwarder>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuditSyslogForwarder>());
         services.AddSingleton<StudyStageNotifications>();
         services.AddScoped<StudyRepository>();
         services.AddScoped<ReportPublisher>();
