@@ -18,6 +18,8 @@ public static class AccessMatrix
         ["/ampacds.reporting.v1.ReportingApi/GetReport"] = [Roles.Psychiatrist],
         ["/ampacds.reporting.v1.ReportingApi/RequestPrediction"] = [Roles.Psychiatrist],
         ["/ampacds.reporting.v1.ReportingApi/WatchStudy"] = [Roles.Psychiatrist, Roles.PacsAdmin],
+        // Audit record repository in the gateway (gRPC)
+        ["/ampacds.audit.v1.AuditApi/ListAuditEvents"] = [Roles.Auditor],
         // Prediction (gRPC)
         ["/ampacds.prediction.v1.PredictionApi/Forecast"] = [Roles.Psychiatrist, Roles.Service],
         ["/ampacds.prediction.v1.PredictionApi/ListModels"] = [Roles.ModelAdmin, Roles.Psychiatrist],

@@ -8,6 +8,7 @@ using AmpaCds.Prediction.Service;
 using AmpaCds.Prediction.Training;
 using AmpaCds.Prediction.Tests.Support;
 using AmpaCds.Research.Synthetic.Cohort;
+using AmpaCds.Security.Audit;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public abstract class OutcomeLoopTests(string provider) : IAsyncLifetime
     private ActiveModel _active = null!;
     private RetrainingJobs _jobs = null!;
     private RetrainingJobRunner _runner = null!;
+    private readonly RecordingAuditTrail _audit = new();
     private PredictionApiService _api = null!;
 
     public async Task InitializeAsync()
@@ -40,7 +42,7 @@ public abstract class OutcomeLoopTests(string provider) : IAsyncLifetime
         _jobs = new RetrainingJobs(scopes, TimeProvider.System);
         _scope = _database.Services.CreateAsyncScope();
         _api = new PredictionApiService(_active, _scope.ServiceProvider.GetRequiredService<PredictionDbContext>(), _jobs, TimeProvider.System,
-            NullLogger<PredictionApiService>.Instance);
+            _audit, NullLogger<PredictionApiService>.Instance);
         _runner = new RetrainingJobRunner(_jobs, scopes, _active, NullLogger<RetrainingJobRunner>.Instance);
     }
 
@@ -182,6 +184,20 @@ public abstract class OutcomeLoopTests(string provider) : IAsyncLifetime
         Assert.Equal(other.Version, reply.ModelVersion);
         var missing = await Assert.ThrowsAsync<RpcException>(() => _api.ActivateModel(new ActivateModelRequest { Version = "k2-response-9.9.9+00000000" }, null!));
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+        var changed = Assert.Single(_audit.Events, audited => audited.Kind == AuditEventKind.ModelChanged);
+        Assert.Equal(new AuditObject(AuditObjectKind.Model, other.Version), Assert.Single(changed.Objects));
+        Assert.Equal(AuditActor.Anonymous, changed.Actor.UserId);
+    }
+
+    [Fact]
+    public async Task Forecasts_and_outcomes_are_audited_with_the_subject_as_patient()
+    {
+        await _api.Forecast(Request("study-audit", SharedModels.PatientSuvr()), null!);
+        await _api.RecordOutcome(new RecordOutcomeRequest { SubjectKey = "study-audit", BaselineMadrs = 30, FollowUpMadrs = 12 }, null!);
+
+        Assert.Equal([AuditEventKind.ForecastRequested, AuditEventKind.OutcomeRecorded], _audit.Events.Select(audited => audited.Kind));
+        Assert.All(_audit.Events, audited => Assert.Equal(AuditObject.Patient("study-audit"), audited.Objects[0]));
+        Assert.All(_audit.Events, audited => Assert.Equal(AuditObjectKind.Model, audited.Objects[1].Kind));
     }
 
     [Fact]

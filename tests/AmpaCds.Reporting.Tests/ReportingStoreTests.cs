@@ -22,10 +22,10 @@ public abstract class ReportingStoreTests(ReportingDatabase database) : IAsyncLi
     public async Task DisposeAsync() => await _rig.DisposeAsync();
 
     [Fact]
-    public async Task The_initial_migration_is_applied_and_named_as_agreed()
+    public async Task The_migrations_are_applied_and_named_as_agreed()
     {
         var applied = await _rig.WithContextAsync(async db => (await db.Database.GetAppliedMigrationsAsync()).ToList());
-        Assert.Equal(["2026120402_InitialReporting"], applied);
+        Assert.Equal(["2026120402_InitialReporting", "2026120411_AuditEvents"], applied);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ var root = new RootCommand("AmpaCds: [11C]K-2 AMPA receptor PET quantification a
     CohortCommand.Create(),
     ModelCommand.Create(clock),
     AuthCommand.Create(),
+    AuditCommand.Create(),
 };
 root.Options.Add(ConnectionOptions.Token);
 root.Options.Add(ConnectionOptions.Ca);

@@ -8,6 +8,7 @@ using AmpaCds.Intake.Storage;
 using AmpaCds.Intake.Tls;
 using AmpaCds.Persistence;
 using AmpaCds.Security.Audit;
+using AmpaCds.Persistence.Audit;
 using AmpaCds.ServiceDefaults.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class IntakeServiceCollectionExtensions
             .ValidateOnStart();
         // Before the hosted services below: the schema must exist when series recovery reads it.
         services.AddServiceDatabase<IntakeDbContext>(configuration, "intake");
+        services.AddAuditTrail<IntakeDbContext>("intake");
         services.AddSingleton<SeriesTracker>();
         services.AddSingleton<SeriesManifestReader>();
         services.AddSingleton<SeriesCompletionHandler>();

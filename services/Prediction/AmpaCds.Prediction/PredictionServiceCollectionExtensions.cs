@@ -1,4 +1,5 @@
 using AmpaCds.Persistence;
+using AmpaCds.Persistence.Audit;
 using AmpaCds.Prediction.Persistence;
 using AmpaCds.Prediction.Registry;
 using AmpaCds.Prediction.Retraining;
@@ -23,6 +24,7 @@ public static class PredictionServiceCollectionExtensions
     {
         // First: its migrator is a hosted service and must run before DefaultModelBootstrap reads ModelVersions.
         services.AddServiceDatabase<PredictionDbContext>(configuration, ServiceName);
+        services.AddAuditTrail<PredictionDbContext>(ServiceName);
         services.AddPredictionRepositories();
 
         services.AddOptions<PredictionOptions>().Bind(configuration.GetSection(PredictionOptions.Section)).ValidateOnStart();

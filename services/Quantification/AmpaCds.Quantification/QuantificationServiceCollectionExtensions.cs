@@ -1,3 +1,4 @@
+using AmpaCds.Persistence.Audit;
 using AmpaCds.Quantification.Consumers;
 using AmpaCds.Quantification.Longitudinal;
 using AmpaCds.Quantification.Normative;
@@ -29,6 +30,8 @@ public static class QuantificationServiceCollectionExtensions
         services.AddSingleton<ParametricMapWriter>();
         // Before the bus (the callers add it after this): the schema exists before the first message.
         services.AddServiceDatabase<QuantificationDbContext>(configuration, "quantification");
+        // Quantification serves no patient data over HTTP, but refused callers of its endpoints are still audited.
+        services.AddAuditTrail<QuantificationDbContext>("quantification");
         // Scoped with the consumer's DbContext, so their rows commit with the inbox row.
         services.AddScoped<StudyResultRepository>();
         services.AddScoped<FollowUpTracker>();

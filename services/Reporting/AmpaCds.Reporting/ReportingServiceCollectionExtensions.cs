@@ -1,12 +1,15 @@
 using AmpaCds.Persistence;
 using AmpaCds.Reporting.Access;
+using AmpaCds.Persistence.Audit;
 using AmpaCds.Reporting.Api;
+using AmpaCds.Reporting.Audit;
 using AmpaCds.Reporting.Consumers;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Studies;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AmpaCds.Reporting;
 
@@ -14,10 +17,17 @@ public static class ReportingServiceCollectionExtensions
 {
     public const string ServiceName = "reporting";
 
-    /// <summary>The gateway's parts: its database (study records, report versions, inbox, outbox), report rendering and the gRPC API.</summary>
+    /// <summary>The gateway's parts: its database (study records, report versions, inbox, outbox), report rendering, the audit record repository and the gRPC APIs.</summary>
     public static IServiceCollection AddReportingServices(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         services.AddServiceDatabase<ReportingDbContext>(configuration, ServiceName);
+        services.AddAuditTrail<ReportingDbContext>(ServiceName);
+        services.AddScoped<AuditRecordRepository>();
+        services.AddOptions<AuditSyslogOptions>().Bind(configuration.GetSection(AuditSyslogOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuditSyslogOptions>, AuditSyslogOptionsValidation>();
+        services.AddSingleton<SyslogTlsSender>();
+        services.AddSingleton<AuditSyslogForwarder>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuditSyslogForwarder>());
         services.AddSingleton<StudyStageNotifications>();
         services.AddSingleton<CareTeamAccess>();
         services.AddScoped<StudyRepository>();
@@ -33,11 +43,13 @@ public static class ReportingServiceCollectionExtensions
         bus.AddConsumer<ReportingUptakeMeasuredConsumer>();
         bus.AddConsumer<ReportingForecastIssuedConsumer>();
         bus.AddConsumer<ReportingPipelineFailureConsumer>();
+        bus.AddConsumer<AuditEventRecordedConsumer>();
     }
 
     public static WebApplication MapReportingApi(this WebApplication app)
     {
         app.MapGrpcService<ReportingApiService>();
+        app.MapGrpcService<AuditApiService>();
         return app;
     }
 }

@@ -1,11 +1,9 @@
-using AmpaCds.Security.Audit;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AmpaCds.Security.Access;
@@ -15,6 +13,7 @@ public static class AuthenticationRegistration
     /// <summary>
     /// Bearer-token authentication against the configured issuer, and authorisation in which an endpoint
     /// that names no role is closed to everyone: a new endpoint cannot ship open by forgetting its attribute.
+    /// Refusals go to the host's <see cref="Audit.IAuditTrail"/>, which the service registers with its database.
     /// </summary>
     public static IServiceCollection AddAmpaCdsAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,7 +28,6 @@ public static class AuthenticationRegistration
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new DeclaredRoleRequirement()).Build());
         services.AddSingleton<IAuthorizationHandler, DeclaredRoleRequirementHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
-        services.TryAddSingleton<IAuditTrail, LoggingAuditTrail>();
         return services;
     }
 

@@ -44,6 +44,41 @@ public abstract class SeriesAnnouncementTests(IntakeDatabase database) : IDispos
     }
 
     [Fact]
+    public async Task TheReceiptIsAuditedInTheAnnouncementsCommit_WithTheSenderAndThePatient()
+    {
+        var intake = await StartAsync();
+        await SendAsync(intake, 3, [0, 1, 2]);
+        await intake.Services.GetRequiredService<SeriesCompletionHandler>().HandleAsync(
+            new CompletedSeries(PetDatasets.StudyUid, _seriesUid, [], SeriesTracker.ByNumberOfSlices) { Source = "PACS_AE@192.0.2.5:104" },
+            CancellationToken.None);
+
+        var announcement = Assert.Single(await AnnouncementsAsync(intake));
+        await using var scope = intake.Services.CreateAsyncScope();
+        var name = MessageTypeRegistry.NameOf(typeof(AuditEventRecorded));
+        var bodies = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Outbox.AsNoTracking()
+            .Where(row => row.MessageType == name && row.CorrelationId == announcement.CorrelationId).Select(row => row.Body).ToListAsync();
+        var audit = System.Text.Json.JsonSerializer.Deserialize<AuditEventRecorded>(Assert.Single(bodies), OutboxJson.Options)!;
+        Assert.Equal(("intake", "StudyReceived", 0), (audit.Source, audit.Kind, audit.Outcome));
+        Assert.Equal(("PACS_AE", "192.0.2.5"), (audit.UserId, audit.NetworkAddress));
+        Assert.Equal(
+            [new AuditParticipantObject("Patient", "T1", "Test^Patient"), new AuditParticipantObject("Study", PetDatasets.StudyUid, null)],
+            audit.Objects);
+        Assert.DoesNotContain("T1", audit.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("PACS_AE@192.0.2.5:104", "PACS_AE", "192.0.2.5")]
+    [InlineData("STOW-RS@10.1.2.3", "STOW-RS", "10.1.2.3")]
+    [InlineData("STOW-RS@", "STOW-RS", null)]
+    [InlineData(null, "unknown (recovered at start)", null)]
+    public void TheSenderOfASeriesIsItsAeTitleOrStowAndItsAddress(string? source, string user, string? address)
+    {
+        var actor = SeriesAnnouncer.SenderOf(source);
+
+        Assert.Equal((user, address), (actor.UserId, actor.NetworkAddress));
+    }
+
+    [Fact]
     public async Task OneInstanceWithOtherBytesIsVersionTwo()
     {
         var intake = await StartAsync();

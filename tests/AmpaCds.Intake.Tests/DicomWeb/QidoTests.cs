@@ -1,6 +1,11 @@
 using System.Net;
 using AmpaCds.Dicom;
+using AmpaCds.Contracts.Messages;
+using AmpaCds.Intake.Persistence;
 using AmpaCds.Intake.Storage;
+using AmpaCds.Persistence.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static AmpaCds.Intake.Tests.DicomWeb.StowJson;
 
 namespace AmpaCds.Intake.Tests.DicomWeb;
@@ -40,6 +45,25 @@ public sealed class QidoTests(QidoTests.StoredStudies studies) : IClassFixture<Q
         Assert.Equal([StudyB], (await GetAsync("/dicomweb/studies?00100020=P2")).Select(study => Text(study, StudyUidTag)));
         Assert.Equal(2, (await GetAsync("/dicomweb/studies?PatientID=P*")).Count);
         Assert.Empty(await GetAsync("/dicomweb/studies?PatientID=P3"));
+    }
+
+    [Fact]
+    public async Task ASearchIsAuditedAsAQueryWithThePatientItNames()
+    {
+        var patient = $"AUDIT-{Guid.NewGuid():N}";
+        Assert.Empty(await GetAsync($"/dicomweb/studies?PatientID={patient}"));
+
+        await using var scope = studies.Host.Services.CreateAsyncScope();
+        var name = MessageTypeRegistry.NameOf(typeof(AuditEventRecorded));
+        var bodies = await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Outbox.AsNoTracking()
+            .Where(row => row.MessageType == name).Select(row => row.Body).ToListAsync();
+        var audit = bodies.Select(body => System.Text.Json.JsonSerializer.Deserialize<AuditEventRecorded>(body, OutboxJson.Options)!)
+            .Single(message => message.Objects.Any(item => item.Id == patient));
+        Assert.Equal(("intake", "Query", "anonymous"), (audit.Source, audit.Kind, audit.UserId));
+        Assert.Equal(
+            [new AuditParticipantObject("Patient", patient, null), new AuditParticipantObject("Query", "/dicomweb/studies", $"?PatientID={patient}")],
+            audit.Objects);
+        Assert.Equal("QIDO-RS", audit.Detail);
     }
 
     [Theory]

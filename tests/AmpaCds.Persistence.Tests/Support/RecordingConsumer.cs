@@ -5,11 +5,14 @@ using MassTransit;
 namespace AmpaCds.Persistence.Tests.Support;
 
 /// <summary>A downstream service: records what the outbox published.</summary>
-public sealed class RecordingConsumer(ReceivedMessages received) : IConsumer<PredictionFailed>, IConsumer<RegionalUptakeMeasured>
+public sealed class RecordingConsumer(ReceivedMessages received) : IConsumer<PredictionFailed>, IConsumer<RegionalUptakeMeasured>,
+    IConsumer<AuditEventRecorded>
 {
     public Task Consume(ConsumeContext<PredictionFailed> context) => Record(context, context.Message);
 
     public Task Consume(ConsumeContext<RegionalUptakeMeasured> context) => Record(context, context.Message);
+
+    public Task Consume(ConsumeContext<AuditEventRecorded> context) => Record(context, context.Message);
 
     private Task Record(ConsumeContext context, object message)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AmpaCds.Persistence.Audit;
 using AmpaCds.Persistence.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,7 @@ public sealed class TestServiceHost : IAsyncDisposable
         }
         builder.Services.AddLogging();
         builder.Services.AddServiceDatabase<TestServiceDbContext>(builder.Configuration, DatabaseFixture.ServiceName);
+        builder.Services.AddAuditTrail<TestServiceDbContext>(DatabaseFixture.ServiceName);
         builder.Services.AddSingleton<ReceivedMessages>();
         builder.Services.AddSingleton<PublishFailureSwitch>();
         builder.Services.AddSingleton<EffectOutcomes>();

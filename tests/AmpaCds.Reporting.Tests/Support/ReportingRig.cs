@@ -35,9 +35,10 @@ public sealed class ReportingRig : IAsyncDisposable
 
     public IBlobStore Blobs => _provider.GetRequiredService<IBlobStore>();
 
-    public static async Task<ReportingRig> StartAsync(ReportingDatabase database)
+    public static async Task<ReportingRig> StartAsync(ReportingDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Configuration).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Configuration)
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IBlobStore>(new FileSystemBlobStore(database.BlobFolder))
@@ -98,6 +99,15 @@ public sealed class ReportingRig : IAsyncDisposable
     {
         await using var scope = _provider.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<ReportingDbContext>());
+    }
+
+    public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
+
+    /// <summary>Runs <paramref name="action"/> with the services of a fresh scope.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
     }
 
     public async ValueTask DisposeAsync()

@@ -22,6 +22,7 @@ public static class DicomWebEndpoints
         group.AddEndpointFilter(async (context, next) => DicomJson.IsAcceptable(context.HttpContext.Request)
             ? await next(context)
             : Results.Problem(detail: $"only {DicomJson.MediaType} responses are produced", statusCode: StatusCodes.Status406NotAcceptable));
+        group.AddEndpointFilter<DicomWebAuditFilter>();
         group.MapPost("/studies", (HttpContext context, StowService stow) => StoreAsync(context, stow, null));
         group.MapPost("/studies/{study}", (HttpContext context, StowService stow, string study) => StoreAsync(context, stow, study));
         group.MapGet("/studies", (HttpContext context, QidoSearch search, IOptions<IntakeOptions> options) =>

@@ -17,6 +17,7 @@ public static class WadoEndpoints
         // A group of its own: the STOW/QIDO group's filter demands DICOM JSON in Accept, which would refuse
         // every instance retrieval; here WadoAccept (instances) and DicomJson (metadata) decide.
         var group = endpoints.MapGroup(DicomWebEndpoints.Root).RequireRoles(Roles.PacsAdmin, Roles.Service);
+        group.AddEndpointFilter<DicomWebAuditFilter>();
         group.MapGet("/studies/{study}", (HttpContext context, WadoRetrieve wado, string study) =>
             InstancesAsync(context, wado, () => WadoTarget.Parse(study)));
         group.MapGet("/studies/{study}/series/{series}", (HttpContext context, WadoRetrieve wado, string study, string series) =>

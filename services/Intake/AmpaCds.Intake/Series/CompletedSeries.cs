@@ -3,4 +3,7 @@ namespace AmpaCds.Intake.Series;
 public sealed record CompletedSeries(string StudyUid, string SeriesUid, IReadOnlyCollection<string> InstanceUids, string CompletionReason)
 {
     public int InstanceCount => InstanceUids.Count;
+
+    /// <summary>Who sent the last instance ("AE@address:port" for C-STORE, "STOW-RS@address"); null when recovered at start.</summary>
+    public string? Source { get; init; }
 }

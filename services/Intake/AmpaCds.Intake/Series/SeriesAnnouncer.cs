@@ -1,7 +1,9 @@
 using AmpaCds.Contracts.Messages;
 using AmpaCds.Intake.Persistence;
 using AmpaCds.Intake.Storage;
+using AmpaCds.Persistence.Audit;
 using AmpaCds.Persistence.Messaging;
+using AmpaCds.Security.Audit;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -20,6 +22,7 @@ public sealed partial class SeriesAnnouncer(
     MessageOutbox outbox,
     OutboxSignal<IntakeDbContext> signal,
     SeriesDemographicsReader demographics,
+    AuditOutbox<IntakeDbContext> audit,
     TimeProvider clock,
     ILogger<SeriesAnnouncer> logger)
 {
@@ -82,6 +85,10 @@ public sealed partial class SeriesAnnouncer(
             SeriesVersion = version,
             ChangeSummary = summary,
         }, lineage);
+        // The audit record of the receipt commits with the announcement: both or neither.
+        audit.Enqueue(db, new AuditEvent(AuditEventKind.StudyReceived, AuditOutcome.Success, now, SenderOf(series.Source),
+            [AuditObject.Patient(header.PatientId, header.PatientName), AuditObject.Study(series.StudyUid)],
+            $"series version {version}, {manifest.Count} instances, {series.CompletionReason}"), lineage);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -95,6 +102,23 @@ public sealed partial class SeriesAnnouncer(
         signal.Notify();
         LogAnnounced(series.CompletionReason, manifest.Count, version, summary, correlationId);
         return new AnnouncementOutcome(true, version, manifest.InputHash, summary, correlationId);
+    }
+
+    /// <summary>"AE@address:port" (C-STORE) or "STOW-RS@address" as an audit requestor: the AE title (or STOW-RS) and the address.</summary>
+    public static AuditActor SenderOf(string? source)
+    {
+        if (string.IsNullOrEmpty(source))
+        {
+            return new AuditActor("unknown (recovered at start)", [], null);
+        }
+        var at = source.LastIndexOf('@');
+        if (at < 0)
+        {
+            return new AuditActor(source, [], null);
+        }
+        var endpoint = source[(at + 1)..];
+        var address = System.Net.IPEndPoint.TryParse(endpoint, out var parsed) ? parsed.Address.ToString() : endpoint;
+        return new AuditActor(source[..at].Trim(), [], address.Length == 0 ? null : address);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Series {SeriesUid} re-sent unchanged")]

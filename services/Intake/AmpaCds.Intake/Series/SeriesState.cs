@@ -11,4 +11,7 @@ internal sealed class SeriesState(string studyUid, string seriesUid)
     public int? ExpectedInstances { get; set; }
 
     public DateTimeOffset LastArrival { get; set; }
+
+    /// <summary>The sender of the latest instance, for the audit record of the series' receipt.</summary>
+    public string? Source { get; set; }
 }

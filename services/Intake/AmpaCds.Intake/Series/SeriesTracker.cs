@@ -17,7 +17,7 @@ public sealed class SeriesTracker(TimeProvider clock)
     private readonly Lock _gate = new();
 
     /// <summary>Records a durable instance; returns the series when this instance completed it.</summary>
-    public CompletedSeries? Register(string studyUid, string seriesUid, string sopInstanceUid, int? expectedInstances)
+    public CompletedSeries? Register(string studyUid, string seriesUid, string sopInstanceUid, int? expectedInstances, string? source = null)
     {
         lock (_gate)
         {
@@ -29,10 +29,11 @@ public sealed class SeriesTracker(TimeProvider clock)
             state.Instances.Add(sopInstanceUid);
             state.ExpectedInstances ??= expectedInstances;
             state.LastArrival = clock.GetUtcNow();
+            state.Source = source ?? state.Source;
             if (state.ExpectedInstances is { } expected && state.Instances.Count >= expected)
             {
                 _open.Remove(seriesUid);
-                return new CompletedSeries(studyUid, seriesUid, state.Instances, ByNumberOfSlices);
+                return new CompletedSeries(studyUid, seriesUid, state.Instances, ByNumberOfSlices) { Source = state.Source };
             }
             return null;
         }
@@ -57,7 +58,7 @@ public sealed class SeriesTracker(TimeProvider clock)
                 }
                 _open.Remove(state.SeriesUid);
                 taken.Add(new CompletedSeries(state.StudyUid, state.SeriesUid, state.Instances,
-                    knownShort ? ByIncompleteTimeout : ByQuietPeriod));
+                    knownShort ? ByIncompleteTimeout : ByQuietPeriod) { Source = state.Source });
             }
             return taken;
         }
@@ -75,6 +76,7 @@ public sealed class SeriesTracker(TimeProvider clock)
                 _open[series.SeriesUid] = state;
             }
             state.Instances.UnionWith(series.InstanceUids);
+            state.Source ??= series.Source;
             state.LastArrival = clock.GetUtcNow();
         }
     }

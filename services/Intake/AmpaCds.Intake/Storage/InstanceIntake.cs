@@ -58,7 +58,7 @@ public sealed class InstanceIntake(
             return Refuse(new InstanceRejection(DicomStatus.OutOfResources, $"instance could not be stored: {error.Message}"), source);
         }
 
-        if (tracker.Register(studyUid, seriesUid, sopUid, ExpectedInstanceCount.From(dataset)) is { } completed)
+        if (tracker.Register(studyUid, seriesUid, sopUid, ExpectedInstanceCount.From(dataset), source) is { } completed)
         {
             completions.Enqueue(completed);
         }

@@ -10,6 +10,7 @@ using AmpaCds.Prediction.Outcomes;
 using AmpaCds.Prediction.Persistence;
 using AmpaCds.Prediction.Registry;
 using AmpaCds.Prediction.Retraining;
+using AmpaCds.Security.Audit;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,7 @@ public sealed class PredictionApiService(
     PredictionDbContext db,
     RetrainingJobs retraining,
     TimeProvider clock,
+    IAuditTrail trail,
     ILogger<PredictionApiService> logger)
     : PredictionApi.PredictionApiBase
 {
@@ -53,6 +55,7 @@ public sealed class PredictionApiService(
         {
             await RecordForecastAsync(request, model.Version, detail, CancellationOf(context));
         }
+        await AuditAsync(context, AuditEventKind.ForecastRequested, SubjectAndModel(request.SubjectKey, model.Version), $"model {model.Version}");
 
         return ForecastReplies.From(detail, model.Card);
     }
@@ -67,7 +70,7 @@ public sealed class PredictionApiService(
     }
 
     [Authorize(Roles = Roles.ModelAdmin)]
-    public override Task<ActivateModelReply> ActivateModel(ActivateModelRequest request, ServerCallContext context)
+    public override async Task<ActivateModelReply> ActivateModel(ActivateModelRequest request, ServerCallContext context)
     {
         string previous;
         try
@@ -80,7 +83,9 @@ public sealed class PredictionApiService(
         }
 
         logger.LogInformation("Activated model {Version} (was {Previous})", request.Version, previous);
-        return Task.FromResult(new ActivateModelReply { ActiveVersion = request.Version, PreviousVersion = previous });
+        await AuditAsync(context, AuditEventKind.ModelChanged, [new AuditObject(AuditObjectKind.Model, request.Version)],
+            $"activated (was '{previous}')");
+        return new ActivateModelReply { ActiveVersion = request.Version, PreviousVersion = previous };
     }
 
     [Authorize(Roles = Roles.Psychiatrist)]
@@ -109,6 +114,7 @@ public sealed class PredictionApiService(
         }
 
         logger.LogInformation("Recorded an outcome against model {Version}", forecast.ModelVersion);
+        await AuditAsync(context, AuditEventKind.OutcomeRecorded, SubjectAndModel(request.SubjectKey, forecast.ModelVersion), $"forecast model {forecast.ModelVersion}");
         return new RecordOutcomeReply
         {
             ObservedChangePercent = outcome.MadrsChangePercent,
@@ -131,6 +137,11 @@ public sealed class PredictionApiService(
     {
         var job = await retraining.EnqueueAsync(request.Seed == 0 ? 1 : request.Seed, request.Activate, CancellationOf(context));
         logger.LogInformation("Retraining job {Job} queued (activate: {Activate})", job.Id, job.Activate);
+        if (job.Activate)
+        {
+            // The model changes when the job succeeds; the request to change it is what a person did.
+            await AuditAsync(context, AuditEventKind.ModelChanged, [], $"retraining job {job.Id} queued to activate its model");
+        }
         return new RetrainFromOutcomesReply { JobId = job.Id, State = RetrainingJobReplies.From(job.State) };
     }
 
@@ -165,6 +176,18 @@ public sealed class PredictionApiService(
         {
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>The subject key is the patient identifier Prediction knows (the clinic's pseudonym); names it never sees.</summary>
+    private static IReadOnlyList<AuditObject> SubjectAndModel(string subjectKey, string modelVersion) => subjectKey.Length > 0
+        ? [AuditObject.Patient(subjectKey), new AuditObject(AuditObjectKind.Model, modelVersion)]
+        : [new AuditObject(AuditObjectKind.Model, modelVersion)];
+
+    private Task AuditAsync(ServerCallContext? context, AuditEventKind kind, IReadOnlyList<AuditObject> objects, string detail)
+    {
+        // In-process callers (tests) have no HTTP request behind the call: recorded as anonymous, without an address.
+        var actor = context is null ? AuditActors.From(null, null) : AuditActors.From(context.GetHttpContext());
+        return trail.RecordAsync(new AuditEvent(kind, AuditOutcome.Success, clock.GetUtcNow(), actor, objects, detail), CancellationOf(context));
     }
 
     // In-process callers (tests) pass no call context.

@@ -3,8 +3,10 @@ using AmpaCds.Security.Access;
 using Microsoft.AspNetCore.Authorization;
 using System.Threading.Channels;
 using AmpaCds.Contracts.Reporting;
+using AmpaCds.Reporting.Audit;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Studies;
+using AmpaCds.Security.Audit;
 using AmpaCds.ServiceDefaults.Storage;
 using Grpc.Core;
 
@@ -15,15 +17,19 @@ public sealed class ReportingApiService(
     StudyRepository studies,
     StudyEventHandler handler,
     StudyStageNotifications notifications,
-    IBlobStore blobs) : ReportingApi.ReportingApiBase
+    IBlobStore blobs,
+    IAuditTrail trail,
+    TimeProvider clock) : ReportingApi.ReportingApiBase
 {
     public const string PredictionRequestedReason = "forecast requested";
+    public const string ListStudiesMethod = "ampacds.reporting.v1.ReportingApi/ListStudies";
 
     [Authorize(Roles = Roles.Psychiatrist + "," + Roles.PacsAdmin)]
     public override async Task<ListStudiesReply> ListStudies(ListStudiesRequest request, ServerCallContext context)
     {
         var reply = new ListStudiesReply();
         reply.Studies.AddRange((await studies.ListAsync(context.CancellationToken)).Select(ReportMapper.ToSummary));
+        await RecordAsync(context, AuditEventKind.Query, [StudyAuditObjects.Query(ListStudiesMethod)], $"{reply.Studies.Count} studies listed");
         return reply;
     }
 
@@ -44,6 +50,9 @@ public sealed class ReportingApiService(
         {
             report.Html = Encoding.UTF8.GetString(await blobs.GetAsync(record.ReportBlobKey, context.CancellationToken));
         }
+        // The HTML report is a document that leaves the system; the JSON one is the record read on screen.
+        await RecordAsync(context, request.Format == ReportFormat.Html ? AuditEventKind.ReportExported : AuditEventKind.ReportViewed,
+            StudyAuditObjects.Of(record), $"format {request.Format}");
         return report;
     }
 
@@ -56,6 +65,7 @@ public sealed class ReportingApiService(
             throw new RpcException(new Status(StatusCode.FailedPrecondition, "no stored PET series for this study yet"));
         }
         var correlationId = await handler.RequestPredictionAsync(record.StudyInstanceUid, PredictionRequestedReason, context.CancellationToken);
+        await RecordAsync(context, AuditEventKind.ForecastRequested, StudyAuditObjects.Of(record), $"correlation {correlationId}");
         return new RequestPredictionReply { CorrelationId = correlationId.ToString() };
     }
 
@@ -89,6 +99,10 @@ public sealed class ReportingApiService(
             notifications.StageChanged -= Forward;
         }
     }
+
+    private Task RecordAsync(ServerCallContext context, AuditEventKind kind, IReadOnlyList<AuditObject> objects, string detail) =>
+        trail.RecordAsync(new AuditEvent(kind, AuditOutcome.Success, clock.GetUtcNow(), AuditActors.From(context.GetHttpContext()), objects, detail),
+            context.CancellationToken);
 
     private async Task<StudyRecord> FindOrThrowAsync(string studyInstanceUid, CancellationToken cancellationToken) =>
         await studies.FindAsync(studyInstanceUid, cancellationToken)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AmpaCds.Reporting.Persistence;
 
-/// <summary>Reporting's database: study records, report versions, inbox and outbox.</summary>
+/// <summary>Reporting's database: study records, report versions, the audit record repository, inbox and outbox.</summary>
 public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : MessagingDbContext(options)
 {
     public const int UidLength = 64;
@@ -11,6 +11,10 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<StudyEntity> Studies => Set<StudyEntity>();
 
     public DbSet<ReportVersionEntity> ReportVersions => Set<ReportVersionEntity>();
+
+    public DbSet<AuditEventEntity> AuditEvents => Set<AuditEventEntity>();
+
+    public DbSet<AuditForwardEntity> AuditForwards => Set<AuditForwardEntity>();
 
     protected override void OnServiceModelCreating(ModelBuilder modelBuilder)
     {
@@ -29,6 +33,22 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             version.HasKey(row => new { row.StudyInstanceUid, row.Version });
             version.Property(row => row.StudyInstanceUid).HasMaxLength(UidLength);
             version.Property(row => row.Version).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<AuditEventEntity>(audit =>
+        {
+            audit.ToTable("AuditEvents");
+            audit.HasKey(row => row.Id);
+            audit.Property(row => row.Id).ValueGeneratedNever();
+            audit.HasIndex(row => row.OccurredAtUtcTicks);
+            audit.HasIndex(row => row.RecordedAtUtcTicks);
+            audit.HasIndex(row => row.PatientId);
+            audit.HasIndex(row => row.UserId);
+        });
+        modelBuilder.Entity<AuditForwardEntity>(forward =>
+        {
+            forward.ToTable("AuditForwards");
+            forward.HasKey(row => row.EventId);
+            forward.Property(row => row.EventId).ValueGeneratedNever();
         });
     }
 }
