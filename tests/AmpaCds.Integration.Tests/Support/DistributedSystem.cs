@@ -26,6 +26,12 @@ public sealed class DistributedSystem : IAsyncLifetime
 
     public int GrpcPort { get; } = FreePort.Next();
 
+    /// <summary>Intake's DICOM TLS port (peers with a certificate of the private CA).</summary>
+    public int DicomTlsPort { get; } = FreePort.Next();
+
+    /// <summary>The folder of deploy/certs.sh's files for this run (ca.crt, dicom-peer.crt/key, stranger.crt/key).</summary>
+    public string PkiFolder { get; private set; } = "";
+
     public string GrpcAddress => $"https://127.0.0.1:{GrpcPort}";
 
     public int PredictionGrpcPort { get; } = FreePort.Next();
@@ -98,6 +104,7 @@ public sealed class DistributedSystem : IAsyncLifetime
         await TestBroker.EnsureRunningAsync();
         var certificates = await TestCertificates.CreateAsync(Path.Combine(Folder, "state"));
         Trust = new PrivateCaTrust(certificates.CaCertificate);
+        PkiFolder = certificates.Folder;
         var virtualHost = VirtualHost;
         var vhost = await ProcessRunner.RunAsync("bash", [RepositoryPaths.Script("rabbitmq.sh"), "vhost", virtualHost], TimeSpan.FromMinutes(1),
             new Dictionary<string, string>
@@ -147,6 +154,15 @@ public sealed class DistributedSystem : IAsyncLifetime
                 {
                     environment[key] = value;
                 }
+            }
+            if (service == "Intake")
+            {
+                // The secure transport profile on a second port: peers must present a certificate of the private CA.
+                environment["AmpaCds__Intake__Tls__Enabled"] = "true";
+                environment["AmpaCds__Intake__Tls__Port"] = DicomTlsPort.ToString(CultureInfo.InvariantCulture);
+                environment["AmpaCds__Intake__Tls__CertificatePath"] = certificates.ServerCertificate;
+                environment["AmpaCds__Intake__Tls__KeyPath"] = certificates.ServerKey;
+                environment["AmpaCds__Intake__Tls__TrustedPeersCaPath"] = certificates.CaCertificate;
             }
             if (service == "Prediction")
             {

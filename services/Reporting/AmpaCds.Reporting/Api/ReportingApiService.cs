@@ -3,6 +3,7 @@ using AmpaCds.Security.Access;
 using Microsoft.AspNetCore.Authorization;
 using System.Threading.Channels;
 using AmpaCds.Contracts.Reporting;
+using AmpaCds.Reporting.Access;
 using AmpaCds.Reporting.Audit;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Studies;
@@ -12,13 +13,18 @@ using Grpc.Core;
 
 namespace AmpaCds.Reporting.Api;
 
-/// <summary>The gateway's gRPC API for psychiatrists' clients, the CLI and operations tools.</summary>
+/// <summary>
+/// The gateway's gRPC API for psychiatrists' clients, the CLI and operations tools. Roles decide who may call a
+/// method; <see cref="CareTeamAccess"/> decides which studies: a psychiatrist only their own patients', a PACS
+/// administrator every study's stage but no report.
+/// </summary>
 public sealed class ReportingApiService(
     StudyRepository studies,
     StudyEventHandler handler,
     StudyStageNotifications notifications,
     IBlobStore blobs,
     IAuditTrail trail,
+    CareTeamAccess access,
     TimeProvider clock) : ReportingApi.ReportingApiBase
 {
     public const string PredictionRequestedReason = "forecast requested";
@@ -27,8 +33,9 @@ public sealed class ReportingApiService(
     [Authorize(Roles = Roles.Psychiatrist + "," + Roles.PacsAdmin)]
     public override async Task<ListStudiesReply> ListStudies(ListStudiesRequest request, ServerCallContext context)
     {
+        var user = context.GetHttpContext().User;
         var reply = new ListStudiesReply();
-        reply.Studies.AddRange((await studies.ListAsync(context.CancellationToken)).Select(ReportMapper.ToSummary));
+        reply.Studies.AddRange((await studies.ListAsync(context.CancellationToken)).Where(record => access.MaySeeStage(user, record)).Select(ReportMapper.ToSummary));
         await RecordAsync(context, AuditEventKind.Query, [StudyAuditObjects.Query(ListStudiesMethod)], $"{reply.Studies.Count} studies listed");
         return reply;
     }
@@ -36,7 +43,7 @@ public sealed class ReportingApiService(
     [Authorize(Roles = Roles.Psychiatrist)]
     public override async Task<Report> GetReport(GetReportRequest request, ServerCallContext context)
     {
-        var record = await FindOrThrowAsync(request.StudyInstanceUid, context.CancellationToken);
+        var record = await FindTreatedOrThrowAsync(request.StudyInstanceUid, context);
         if (record.Stage == PipelineStage.Failed)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"study failed: {record.StageDetail}"));
@@ -59,7 +66,7 @@ public sealed class ReportingApiService(
     [Authorize(Roles = Roles.Psychiatrist)]
     public override async Task<RequestPredictionReply> RequestPrediction(RequestPredictionRequest request, ServerCallContext context)
     {
-        var record = await FindOrThrowAsync(request.StudyInstanceUid, context.CancellationToken);
+        var record = await FindTreatedOrThrowAsync(request.StudyInstanceUid, context);
         if (string.IsNullOrEmpty(record.SeriesBlobPrefix))
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, "no stored PET series for this study yet"));
@@ -85,6 +92,10 @@ public sealed class ReportingApiService(
         try
         {
             var current = await FindOrThrowAsync(request.StudyInstanceUid, context.CancellationToken);
+            if (!access.MaySeeStage(context.GetHttpContext().User, current))
+            {
+                await RefuseAsync(context, current);
+            }
             await responseStream.WriteAsync(ReportMapper.ToUpdate(new StageChange(current.StudyInstanceUid, current.Stage, current.StageDetail, current.UpdatedAt)));
             var stage = current.Stage;
             while (stage is not (PipelineStage.Reported or PipelineStage.Failed))
@@ -103,6 +114,25 @@ public sealed class ReportingApiService(
     private Task RecordAsync(ServerCallContext context, AuditEventKind kind, IReadOnlyList<AuditObject> objects, string detail) =>
         trail.RecordAsync(new AuditEvent(kind, AuditOutcome.Success, clock.GetUtcNow(), AuditActors.From(context.GetHttpContext()), objects, detail),
             context.CancellationToken);
+
+    /// <summary>The study, if the caller is the psychiatrist treating its patient; otherwise PERMISSION_DENIED with the reason, audited.</summary>
+    private async Task<StudyRecord> FindTreatedOrThrowAsync(string studyInstanceUid, ServerCallContext context)
+    {
+        var record = await FindOrThrowAsync(studyInstanceUid, context.CancellationToken);
+        if (!access.IsTreating(context.GetHttpContext().User, record))
+        {
+            await RefuseAsync(context, record);
+        }
+        return record;
+    }
+
+    private async Task RefuseAsync(ServerCallContext context, StudyRecord record)
+    {
+        var reason = access.RefusalReason(context.GetHttpContext().User, record);
+        await trail.RecordAsync(new AuditEvent(AuditEventKind.AuthorizationRefused, AuditOutcome.MinorFailure, clock.GetUtcNow(),
+            AuditActors.From(context.GetHttpContext()), StudyAuditObjects.Of(record), $"{context.Method}: {reason}"), context.CancellationToken);
+        throw new RpcException(new Status(StatusCode.PermissionDenied, reason));
+    }
 
     private async Task<StudyRecord> FindOrThrowAsync(string studyInstanceUid, CancellationToken cancellationToken) =>
         await studies.FindAsync(studyInstanceUid, cancellationToken)
