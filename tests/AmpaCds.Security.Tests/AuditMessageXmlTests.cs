@@ -32,6 +32,7 @@ public sealed class AuditMessageXmlTests
         { AuditEventKind.InstancesAccessed, "110103", "R", null },
         { AuditEventKind.ModelChanged, "110100", "U", null },
         { AuditEventKind.AuditLogRead, "110101", "R", null },
+        { AuditEventKind.UserAuthenticated, "110114", "E", "110122" },
         { AuditEventKind.AuthenticationRefused, "110114", "E", "110122" },
         { AuditEventKind.AuthorizationRefused, "110113", "E", "110132" },
         { AuditEventKind.NodeAuthenticationRefused, "110113", "E", "110126" },

@@ -55,7 +55,8 @@ public sealed class DicomWebHost : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "ampacds-dicomweb-" + Guid.NewGuid().ToString("N")[..8]);
         var issuer = await TestIssuer.StartAsync();
-        var builder = WebApplication.CreateSlimBuilder();
+        // Development: plain HTTP on loopback and the stand-in issuer's metadata over HTTP are allowed only there.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var logs = new CollectedLogs();
         builder.Logging.ClearProviders().AddProvider(logs);

@@ -59,7 +59,8 @@ public sealed class QidoTests(QidoTests.StoredStudies studies) : IClassFixture<Q
             .Where(row => row.MessageType == name).Select(row => row.Body).ToListAsync();
         var audit = bodies.Select(body => System.Text.Json.JsonSerializer.Deserialize<AuditEventRecorded>(body, OutboxJson.Options)!)
             .Single(message => message.Objects.Any(item => item.Id == patient));
-        Assert.Equal(("intake", "Query", "anonymous"), (audit.Source, audit.Kind, audit.UserId));
+        // The caller is the PACS the token names (DicomWebHost signs its requests as "pacs-test").
+        Assert.Equal(("intake", "Query", "pacs-test"), (audit.Source, audit.Kind, audit.UserId));
         Assert.Equal(
             [new AuditParticipantObject("Patient", patient, null), new AuditParticipantObject("Query", "/dicomweb/studies", $"?PatientID={patient}")],
             audit.Objects);

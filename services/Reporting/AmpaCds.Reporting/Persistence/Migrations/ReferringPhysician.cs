@@ -8,7 +8,7 @@ namespace AmpaCds.Reporting.Persistence.Migrations;
 /// (care-team access). Existing rows get none, so they stay hidden from psychiatrists until the series is sent again.
 /// </summary>
 [DbContext(typeof(ReportingDbContext))]
-[Migration("2026120411_ReferringPhysician")]
+[Migration("2026120412_ReferringPhysician")]
 public sealed class ReferringPhysician : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
