@@ -1,3 +1,4 @@
+using AmpaCds.TestSupport.Security;
 using AmpaCds.Cli.Connection;
 using System.Net;
 using System.Text.Json;

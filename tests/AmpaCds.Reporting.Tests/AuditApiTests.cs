@@ -1,3 +1,4 @@
+using AmpaCds.TestSupport.Security;
 using System.Net;
 using AmpaCds.Contracts.Audit;
 using AmpaCds.Contracts.Messages;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace AmpaCds.Cli.Tests;
+namespace AmpaCds.TestSupport.Security;
 
 /// <summary>A stand-in for JWT validation: the bearer token "user:role1,role2" is taken at its word.</summary>
 public sealed class RolesInTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
