@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A private RabbitMQ node on loopback with its own port and data folder, so it never collides
-# with a system broker. Usage: deploy/rabbitmq.sh start|stop|status|vhost NAME
+# with a system broker. Usage: deploy/rabbitmq.sh start|stop|status|vhost NAME|user NAME VHOST
+# (user: the password comes from AMPACDS_RABBITMQ_PASSWORD, never from the command line of this script)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 state="${AMPACDS_STATE:-$here/../.local}/rabbitmq"
@@ -60,8 +61,18 @@ case "${1:-start}" in
     "$bin/rabbitmqctl" -q set_permissions -p "$name" guest '.*' '.*' '.*' >/dev/null
     echo "rabbitmq: virtual host $name ready"
     ;;
+  user)
+    # A service's own broker identity, confined to one virtual host: services do not share the guest login.
+    name="${2:?usage: $0 user NAME VHOST}"; vhost="${3:?usage: $0 user NAME VHOST}"
+    password="${AMPACDS_RABBITMQ_PASSWORD:?set AMPACDS_RABBITMQ_PASSWORD to the password for that user}"
+    "$bin/rabbitmqctl" -q add_vhost "$vhost" >/dev/null 2>&1 || true
+    "$bin/rabbitmqctl" -q add_user "$name" "$password" >/dev/null 2>&1 \
+      || "$bin/rabbitmqctl" -q change_password "$name" "$password" >/dev/null
+    "$bin/rabbitmqctl" -q set_permissions -p "$vhost" "$name" '.*' '.*' '.*' >/dev/null
+    echo "rabbitmq: user $name on virtual host $vhost ready"
+    ;;
   status)
     "$bin/rabbitmqctl" -q status >/dev/null 2>&1 && echo "running on 127.0.0.1:$port" || { echo "not running"; exit 1; }
     ;;
-  *) echo "usage: $0 start|stop|status|vhost NAME" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|vhost NAME|user NAME VHOST" >&2; exit 2 ;;
 esac

@@ -46,7 +46,13 @@ start() {
     out="$repo/services/$service/AmpaCds.$service.Host/bin/$configuration/net10.0"
     database="ampacds_${service,,}"
     connection=$(AMPACDS_POSTGRES_PORT="$postgres_port" "$here/postgres.sh" url "$database")
-    endpoints=("Kestrel__Endpoints__Http__Url=https://127.0.0.1:${health_port[$service]}")
+    # Each service connects to the broker as itself (its password made once and kept with the state), not as guest.
+    broker_secret="$state/broker/${service,,}.secret"
+    mkdir -p "$state/broker"; chmod 700 "$state/broker"
+    [ -s "$broker_secret" ] || (umask 077; head -c 24 /dev/urandom | base64 -w0 | tr '+/' '-_' > "$broker_secret")
+    AMPACDS_RABBITMQ_PORT="$rabbit_port" AMPACDS_RABBITMQ_PASSWORD="$(cat "$broker_secret")" "$here/rabbitmq.sh" user "ampacds-${service,,}" / >/dev/null
+    endpoints=("Kestrel__Endpoints__Http__Url=https://127.0.0.1:${health_port[$service]}"
+      "AmpaCds__Bus__Username=ampacds-${service,,}" "AmpaCds__Bus__Password=$(cat "$broker_secret")")
     [ -z "${grpc_port[$service]:-}" ] || endpoints+=("Kestrel__Endpoints__Grpc__Url=https://127.0.0.1:${grpc_port[$service]}")
     [ "$service" != Reporting ] || endpoints+=(AmpaCds__Auth__LocalIssuer__Enabled=true "AmpaCds__Auth__LocalIssuer__Issuer=$issuer"
       "AmpaCds__Auth__LocalIssuer__UsersFile=$users_file" "AmpaCds__Auth__LocalIssuer__SigningKeyPath=$state/auth/issuer-signing.pem")

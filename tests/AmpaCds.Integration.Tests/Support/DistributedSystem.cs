@@ -29,6 +29,9 @@ public sealed class DistributedSystem : IAsyncLifetime
     /// <summary>Intake's DICOM TLS port (peers with a certificate of the private CA).</summary>
     public int DicomTlsPort { get; } = FreePort.Next();
 
+    /// <summary>The broker user each service connects as (key: service name).</summary>
+    public IReadOnlyDictionary<string, string> BrokerUsers { get; private set; } = new Dictionary<string, string>();
+
     /// <summary>The folder of deploy/certs.sh's files for this run (ca.crt, dicom-peer.crt/key, stranger.crt/key).</summary>
     public string PkiFolder { get; private set; } = "";
 
@@ -113,6 +116,22 @@ public sealed class DistributedSystem : IAsyncLifetime
                 ["AMPACDS_STATE"] = Environment.GetEnvironmentVariable("AMPACDS_STATE") ?? Path.Combine(RepositoryPaths.Root, ".local", "test"),
             });
         Assert.True(vhost.ExitCode == 0, vhost.ToString());
+        var brokerUsers = new Dictionary<string, (string User, string Password)>(StringComparer.Ordinal);
+        foreach (var service in ServiceNames)
+        {
+            // Each service connects to the broker as itself, as run-local.sh sets them up, never as guest.
+            var credentials = ($"{virtualHost}-{service.ToLowerInvariant()}", Guid.NewGuid().ToString("N"));
+            var user = await ProcessRunner.RunAsync("bash", [RepositoryPaths.Script("rabbitmq.sh"), "user", credentials.Item1, virtualHost], TimeSpan.FromMinutes(1),
+                new Dictionary<string, string>
+                {
+                    ["AMPACDS_RABBITMQ_PORT"] = TestBroker.Port.ToString(CultureInfo.InvariantCulture),
+                    ["AMPACDS_STATE"] = Environment.GetEnvironmentVariable("AMPACDS_STATE") ?? Path.Combine(RepositoryPaths.Root, ".local", "test"),
+                    ["AMPACDS_RABBITMQ_PASSWORD"] = credentials.Item2,
+                });
+            Assert.True(user.ExitCode == 0, user.ToString());
+            brokerUsers[service] = credentials;
+        }
+        BrokerUsers = brokerUsers.ToDictionary(pair => pair.Key, pair => pair.Value.User, StringComparer.Ordinal);
 
         var common = new Dictionary<string, string>
         {
@@ -146,6 +165,8 @@ public sealed class DistributedSystem : IAsyncLifetime
             {
                 ["Kestrel__Endpoints__Http__Url"] = $"https://127.0.0.1:{healthPort}",
                 [$"ConnectionStrings__{service.ToLowerInvariant()}"] = _databases[service.ToLowerInvariant()],
+                ["AmpaCds__Bus__Username"] = brokerUsers[service].User,
+                ["AmpaCds__Bus__Password"] = brokerUsers[service].Password,
             };
             if (service == "Reporting")
             {
@@ -193,13 +214,7 @@ public sealed class DistributedSystem : IAsyncLifetime
             ProcessResult queues;
             try
             {
-                queues = await ProcessRunner.RunAsync("/usr/lib/rabbitmq/bin/rabbitmqctl",
-                    ["-q", "list_queues", "--no-table-headers", "-p", VirtualHost, "messages_ready", "messages_unacknowledged"], TimeSpan.FromSeconds(90),
-                    new Dictionary<string, string>
-                    {
-                        ["HOME"] = Path.Combine(Environment.GetEnvironmentVariable("AMPACDS_STATE") ?? Path.Combine(RepositoryPaths.Root, ".local", "test"), "rabbitmq", "home"),
-                        ["RABBITMQ_NODENAME"] = $"ampacds-{TestBroker.Port}@localhost",
-                    });
+                queues = await RabbitMqCtlAsync("list_queues", "--no-table-headers", "-p", VirtualHost, "messages_ready", "messages_unacknowledged");
             }
             catch (TimeoutException)
             {
@@ -213,6 +228,26 @@ public sealed class DistributedSystem : IAsyncLifetime
             idleChecks = busy ? 0 : idleChecks + 1;
         }
     }
+
+    /// <summary>The users of this run's open broker connections (one per service connection).</summary>
+    public async Task<IReadOnlyList<string>> BrokerConnectionUsersAsync()
+    {
+        var connections = await RabbitMqCtlAsync("list_connections", "--no-table-headers", "vhost", "user");
+        Assert.True(connections.ExitCode == 0, connections.ToString());
+        return connections.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t'))
+            .Where(columns => columns.Length == 2 && columns[0] == VirtualHost)
+            .Select(columns => columns[1].Trim())
+            .ToList();
+    }
+
+    private static Task<ProcessResult> RabbitMqCtlAsync(params string[] arguments) =>
+        ProcessRunner.RunAsync("/usr/lib/rabbitmq/bin/rabbitmqctl", ["-q", .. arguments], TimeSpan.FromSeconds(90),
+            new Dictionary<string, string>
+            {
+                ["HOME"] = Path.Combine(Environment.GetEnvironmentVariable("AMPACDS_STATE") ?? Path.Combine(RepositoryPaths.Root, ".local", "test"), "rabbitmq", "home"),
+                ["RABBITMQ_NODENAME"] = $"ampacds-{TestBroker.Port}@localhost",
+            });
 
     /// <summary>SIGKILL: no shutdown code runs, as when a node dies.</summary>
     public async Task KillAsync(string service)
