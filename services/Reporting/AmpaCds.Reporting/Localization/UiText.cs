@@ -1,0 +1,49 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using AmpaCds.Reporting.Localization.Catalogs;
+
+namespace AmpaCds.Reporting.Localization;
+
+/// <summary>
+/// Every label and message the portal, the HTML report and the PDF show, in English and Japanese. Each area keeps its
+/// texts in its own catalog under Catalogs/; keys are unique across catalogs (checked at start and in a test).
+/// </summary>
+public static class UiText
+{
+    private static readonly FrozenDictionary<string, TextEntry> Entries = Build();
+
+    public static IEnumerable<TextEntry> All => Entries.Values;
+
+    public static string Get(string key, UiLanguage language)
+    {
+        if (!Entries.TryGetValue(key, out var entry))
+        {
+            throw new KeyNotFoundException($"No text with key '{key}' in the UI catalogs.");
+        }
+
+        return language == UiLanguage.Japanese ? entry.Japanese : entry.English;
+    }
+
+    public static string Format(string key, UiLanguage language, params object?[] arguments) =>
+        string.Format(language.Culture(), Get(key, language), arguments);
+
+    /// <summary>An atlas region's display name; an unknown region shows its technical name rather than failing.</summary>
+    public static string Region(string name, UiLanguage language) =>
+        Entries.TryGetValue(RegionCatalog.KeyFor(name), out var entry)
+            ? (language == UiLanguage.Japanese ? entry.Japanese : entry.English)
+            : name;
+
+    private static FrozenDictionary<string, TextEntry> Build()
+    {
+        var entries = new Dictionary<string, TextEntry>(StringComparer.Ordinal);
+        foreach (var entry in CatalogList.Catalogs.SelectMany(catalog => catalog))
+        {
+            if (!entries.TryAdd(entry.Key, entry))
+            {
+                throw new InvalidOperationException($"UI text key '{entry.Key}' is defined twice.");
+            }
+        }
+
+        return entries.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}
