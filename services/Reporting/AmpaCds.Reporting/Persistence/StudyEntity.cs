@@ -30,6 +30,9 @@ public sealed class StudyEntity
     public string? Forecast { get; set; }
     public int? ReportVersion { get; set; }
 
+    /// <summary>JSON of <see cref="Studies.Stored.StoredClinicalInputs"/>.</summary>
+    public string? ClinicalInputs { get; set; }
+
     /// <summary>Optimistic concurrency: two deliveries updating one study at once on PostgreSQL; the loser is retried.</summary>
     public int Revision { get; set; }
 }

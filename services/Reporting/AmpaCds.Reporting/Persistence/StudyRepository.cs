@@ -137,6 +137,7 @@ public sealed class StudyRepository(ReportingDbContext db, TimeProvider clock)
         row.Uptake = record.Uptake is null ? null : StoredJson.Write(record.Uptake);
         row.Forecast = record.Forecast is null ? null : StoredJson.Write(record.Forecast);
         row.ReportVersion = record.ReportVersion;
+        row.ClinicalInputs = record.ClinicalInputs is null ? null : StoredJson.Write(record.ClinicalInputs);
     }
 
     private static StudyRecord ToRecord(StudyEntity row, IReadOnlyList<ReportVersionRecord> versions) => new()
@@ -160,6 +161,7 @@ public sealed class StudyRepository(ReportingDbContext db, TimeProvider clock)
         Uptake = StoredJson.Read<StoredUptake>(row.Uptake),
         Forecast = StoredJson.Read<StoredForecast>(row.Forecast),
         ReportVersion = row.ReportVersion,
+        ClinicalInputs = StoredJson.Read<StoredClinicalInputs>(row.ClinicalInputs),
         Versions = versions,
     };
 

@@ -66,7 +66,8 @@ public sealed class StudyEventHandler(
     /// Starts a new run of a stored study (the caller checked that its series is stored): stage Received and
     /// QuantificationRequested through the outbox, in one transaction. Returns the run's correlation id.
     /// </summary>
-    public async Task<Guid> RequestPredictionAsync(string studyInstanceUid, string reason, CancellationToken cancellationToken)
+    public async Task<Guid> RequestPredictionAsync(string studyInstanceUid, string reason, CancellationToken cancellationToken,
+        StoredClinicalInputs? clinicalInputs = null)
     {
         var correlationId = NewId.NextGuid();
         var changes = new List<StageChange>();
@@ -74,7 +75,11 @@ public sealed class StudyEventHandler(
         await runner.RunOnceAsync(correlationId, "reporting-api", async (db, ct) =>
         {
             var current = await repository.LoadAsync(studyInstanceUid, ct);
-            var updated = StageRules.Advance(current, correlationId, PipelineStage.Received, "prediction requested") with { ChangeSummary = reason };
+            var updated = StageRules.Advance(current, correlationId, PipelineStage.Received, "prediction requested") with
+            {
+                ChangeSummary = reason,
+                ClinicalInputs = clinicalInputs ?? current.ClinicalInputs,
+            };
             await Record(current, updated, changes, ct);
             outbox.Enqueue(db, new QuantificationRequested(correlationId, current.StudyInstanceUid, current.SeriesInstanceUid, current.SeriesBlobPrefix)
             {

@@ -29,6 +29,9 @@ public sealed record StudyRecord
     public StoredUptake? Uptake { get; init; }
     public StoredForecast? Forecast { get; init; }
 
+    /// <summary>Baseline MADRS, age and sex as last confirmed by the treating psychiatrist; null until then.</summary>
+    public StoredClinicalInputs? ClinicalInputs { get; init; }
+
     /// <summary>The report version the current run produced or was attached to; null until it is reported.</summary>
     public int? ReportVersion { get; init; }
 

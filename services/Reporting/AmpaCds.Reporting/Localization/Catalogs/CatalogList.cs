@@ -8,5 +8,7 @@ internal static class CatalogList
         RegionCatalog.Entries,
         CommonCatalog.Entries,
         QualityCatalog.Entries,
+        ReportViewCatalog.Entries,
+        PortalCatalog.Entries,
     ];
 }

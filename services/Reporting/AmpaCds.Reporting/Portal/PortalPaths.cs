@@ -1,0 +1,27 @@
+namespace AmpaCds.Reporting.Portal;
+
+/// <summary>The portal's addresses, in one place so pages, endpoints and tests agree.</summary>
+public static class PortalPaths
+{
+    public const string Root = "/portal";
+    public const string Worklist = Root;
+    public const string Events = Root + "/events";
+    public const string Language = Root + "/language";
+    public const string SignOut = Root + "/signout";
+    public const string Assets = Root + "/assets";
+
+    public static string Asset(string name) => $"{Assets}/{name}";
+
+    public static string Study(string studyUid) => $"{Root}/studies/{Uri.EscapeDataString(studyUid)}";
+
+    public static string RequestForecast(string studyUid) => Study(studyUid) + "/forecast";
+
+    public static string RecordOutcome(string studyUid) => Study(studyUid) + "/outcome";
+
+    public static string Pdf(string studyUid, string lang) => Study(studyUid) + "/report.pdf?lang=" + lang;
+
+    public static string Html(string studyUid, string lang) => Study(studyUid) + "/report.html?lang=" + lang;
+
+    public static string Figure(string studyUid, int version, Figures.ReportFigure figure, string lang) =>
+        $"{Study(studyUid)}/figures/v{version}/{figure}.png?lang={lang}";
+}
