@@ -6,6 +6,7 @@ using AmpaCds.Reporting.Audit;
 using AmpaCds.Reporting.Consumers;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Studies;
+using AmpaCds.Reporting.Portal;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,8 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<CareTeamAccess>();
         services.AddScoped<StudyRepository>();
         services.AddScoped<ReportPublisher>();
+        services.AddScoped<ArchivedReport>();
+        services.AddReportingPortal(configuration);
         services.AddScoped<StudyEventHandler>();
         return services;
     }

@@ -27,11 +27,21 @@ public static class UiText
     public static string Format(string key, UiLanguage language, params object?[] arguments) =>
         string.Format(language.Culture(), Get(key, language), arguments);
 
-    /// <summary>An atlas region's display name; an unknown region shows its technical name rather than failing.</summary>
-    public static string Region(string name, UiLanguage language) =>
-        Entries.TryGetValue(RegionCatalog.KeyFor(name), out var entry)
+    /// <summary>
+    /// An atlas region's display name, also for a model feature named after it ("suvr_caudate"); an unknown region
+    /// shows its technical name rather than failing.
+    /// </summary>
+    public static string Region(string name, UiLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var region = name.StartsWith(FeaturePrefix, StringComparison.Ordinal) ? name[FeaturePrefix.Length..] : name;
+        return Entries.TryGetValue(RegionCatalog.KeyFor(region), out var entry)
             ? (language == UiLanguage.Japanese ? entry.Japanese : entry.English)
             : name;
+    }
+
+    /// <summary>How the model names a regional SUVR feature.</summary>
+    private const string FeaturePrefix = "suvr_";
 
     private static FrozenDictionary<string, TextEntry> Build()
     {

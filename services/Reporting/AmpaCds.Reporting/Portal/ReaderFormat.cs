@@ -38,7 +38,7 @@ public sealed class ReaderFormat(UiLanguage language)
         var groups = value.Split('=');
         if (Language == UiLanguage.Japanese && groups.Length > 1 && groups[1].Trim().Length > 0)
         {
-            var ideographic = string.Join('\u3000', groups[1].Split('^').Select(part => part.Trim()).Where(part => part.Length > 0));
+            var ideographic = string.Join(' ', groups[1].Split('^').Select(part => part.Trim()).Where(part => part.Length > 0));
             var rest = DisplayFormats.PersonName(groups[0]);
             return rest.Length > 0 ? $"{ideographic}（{rest}）" : ideographic;
         }

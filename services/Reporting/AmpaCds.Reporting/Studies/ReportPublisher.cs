@@ -1,7 +1,7 @@
 using System.Text;
 using AmpaCds.Contracts.Reporting;
 using AmpaCds.Reporting.Persistence;
-using AmpaCds.Reporting.Rendering;
+using AmpaCds.Reporting.Portal;
 using AmpaCds.ServiceDefaults.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +12,7 @@ namespace AmpaCds.Reporting.Studies;
 /// version (input or model changed) or attaches the run to the latest one. Runs inside the inbox
 /// transaction; the blob write is idempotent (one key per version), so a retried attempt rewrites the same key.
 /// </summary>
-public sealed partial class ReportPublisher(StudyRepository repository, IBlobStore blobs, TimeProvider clock, ILogger<ReportPublisher> logger)
+public sealed partial class ReportPublisher(StudyRepository repository, IBlobStore blobs, ArchivedReport archive, TimeProvider clock, ILogger<ReportPublisher> logger)
 {
     public async Task<StudyRecord> RenderIfReadyAsync(StudyRecord record, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ public sealed partial class ReportPublisher(StudyRepository repository, IBlobSto
         var version = new ReportVersionRecord(decision.Version, record.CorrelationId, record.InputHash, record.SeriesVersion,
             forecast.ModelVersion, decision.ChangeSummary, now);
         var rendered = record with { ReportVersion = decision.Version, Versions = [.. record.Versions, version] };
-        var html = ReportHtmlRenderer.Render(rendered, now);
+        var html = await archive.RenderAsync(rendered, now);
         await blobs.PutAsync(version.ReportBlobKey(record.StudyInstanceUid), Encoding.UTF8.GetBytes(html), cancellationToken);
         repository.AddVersion(record.StudyInstanceUid, version);
         LogRendered(record.CorrelationId, decision.Version);

@@ -25,5 +25,6 @@ internal static class RegionCatalog
         new(KeyFor("cerebellum"), "Cerebellum", "小脳"),
         new(KeyFor("brainstem"), "Brainstem", "脳幹"),
         new(KeyFor("white_matter"), "White matter", "白質"),
+        new(KeyFor("whole_brain"), "Whole brain", "全脳"),
     ];
 }
