@@ -66,7 +66,7 @@ internal sealed class PdfCanvas : IDisposable
         // Keep a heading with at least a few lines of what follows it.
         EnsureSpace(LineHeight(font) + 60);
         Y += size * 0.6;
-        Graphics.DrawString(text, font, XBrushes.Black, new XRect(Left, Y, Width, LineHeight(font)), XStringFormats.TopLeft);
+        Graphics.DrawString(PdfGlyphs.Printable(text), font, XBrushes.Black, new XRect(Left, Y, Width, LineHeight(font)), XStringFormats.TopLeft);
         Y += LineHeight(font) + 2;
     }
 

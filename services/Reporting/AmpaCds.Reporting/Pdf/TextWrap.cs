@@ -11,7 +11,7 @@ internal static class TextWrap
     public static IReadOnlyList<string> Lines(XGraphics graphics, string text, XFont font, double width)
     {
         var lines = new List<string>();
-        foreach (var paragraph in text.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
+        foreach (var paragraph in PdfGlyphs.Printable(text).Replace("\r", "", StringComparison.Ordinal).Split('\n'))
         {
             Wrap(graphics, paragraph, font, width, lines);
         }
