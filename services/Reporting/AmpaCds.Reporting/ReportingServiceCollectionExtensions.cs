@@ -4,11 +4,13 @@ using AmpaCds.Persistence.Audit;
 using AmpaCds.Reporting.Api;
 using AmpaCds.Reporting.Audit;
 using AmpaCds.Reporting.Consumers;
+using AmpaCds.Reporting.Figures;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Studies;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AmpaCds.Reporting;
@@ -33,6 +35,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddScoped<StudyRepository>();
         services.AddScoped<ReportPublisher>();
         services.AddScoped<StudyEventHandler>();
+        services.TryAddSingleton<IReportFigures, NoReportFigures>();
         return services;
     }
 

@@ -8,6 +8,8 @@ namespace AmpaCds.Reporting.Pdf;
 /// </summary>
 internal static class TextWrap
 {
+    private const string NoLineStart = "、。，．）」』】〕：；）,.;:)]%";
+
     public static IReadOnlyList<string> Lines(XGraphics graphics, string text, XFont font, double width)
     {
         var lines = new List<string>();
@@ -25,7 +27,13 @@ internal static class TextWrap
         {
             var fit = FittingLength(graphics, rest, font, width);
             var space = rest.LastIndexOf(' ', fit - 1, fit);
-            var cut = space > 0 ? space : fit;
+            // Break at a space only near the line's end; otherwise (Japanese) fill the line and break between characters.
+            var cut = space > fit * 2 / 3 ? space : fit;
+            // Closing punctuation never starts a line (kinsoku).
+            while (cut > 1 && cut < rest.Length && NoLineStart.Contains(rest[cut]))
+            {
+                cut--;
+            }
             lines.Add(rest[..cut].TrimEnd());
             rest = rest[cut..].TrimStart();
         }
