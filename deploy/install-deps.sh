@@ -30,6 +30,9 @@ command -v elastix >/dev/null 2>&1 || needed+=(elastix)
 command -v openssl >/dev/null 2>&1 || needed+=(openssl)
 [ -x /usr/sbin/rsyslogd ] || needed+=(rsyslog)
 [ -e /usr/lib/x86_64-linux-gnu/rsyslog/lmnsd_gtls.so ] || ls /usr/lib/*/rsyslog/lmnsd_gtls.so >/dev/null 2>&1 || needed+=(rsyslog-gnutls)
+# The PDF report embeds IPAGothic for Japanese text; poppler-utils (pdftotext, pdffonts, pdftoppm) checks the PDFs in the tests.
+[ -e /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || needed+=(fonts-ipafont-gothic)
+command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || needed+=(poppler-utils)
 
 if [ ${#needed[@]} -eq 0 ]; then
   quiet_system_postgres

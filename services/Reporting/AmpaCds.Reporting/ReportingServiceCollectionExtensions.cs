@@ -4,12 +4,14 @@ using AmpaCds.Persistence.Audit;
 using AmpaCds.Reporting.Api;
 using AmpaCds.Reporting.Audit;
 using AmpaCds.Reporting.Consumers;
+using AmpaCds.Reporting.Figures;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Studies;
 using AmpaCds.Reporting.Portal;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AmpaCds.Reporting;
@@ -36,6 +38,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddScoped<ArchivedReport>();
         services.AddReportingPortal(configuration);
         services.AddScoped<StudyEventHandler>();
+        services.TryAddSingleton<IReportFigures, NoReportFigures>();
         return services;
     }
 

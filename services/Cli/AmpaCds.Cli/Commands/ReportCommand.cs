@@ -2,13 +2,14 @@ using System.CommandLine;
 using AmpaCds.Cli.Connection;
 using AmpaCds.Cli.Output;
 using AmpaCds.Contracts.Reporting;
+using AmpaCds.ServiceDefaults.Storage;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
 
 namespace AmpaCds.Cli.Commands;
 
-/// <summary>`ampacds report --study UID`: fetches a report through the gateway's gRPC API, waiting for it if asked.</summary>
+/// <summary>`ampacds report --study UID [--format json|html|pdf] [--lang en|ja] [--out FILE]`: fetches a report through the gateway's gRPC API, waiting for it if asked.</summary>
 public static class ReportCommand
 {
     public const string DefaultServer = "http://127.0.0.1:5080";
@@ -20,27 +21,50 @@ public static class ReportCommand
         var study = new Option<string>("--study") { Description = "Study Instance UID", Required = true };
         var server = new Option<string>("--server") { Description = "Reporting gateway address", DefaultValueFactory = _ => DefaultServer };
         var wait = new Option<double>("--wait") { Description = "Seconds to wait for the report to be ready", DefaultValueFactory = _ => 0 };
-        var format = new Option<string>("--format") { Description = "json or html", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "html");
-        var command = new Command("report", "Fetches the report of a study from the Reporting gateway") { study, server, wait, format };
+        var format = new Option<string>("--format") { Description = "json, html or pdf (pdf needs --out)", DefaultValueFactory = _ => "json" };
+        var language = new Option<string>("--lang") { Description = "Language of the html and pdf report: en or ja", DefaultValueFactory = _ => "en" };
+        var output = new Option<string?>("--out") { Description = "Write the report to this file instead of standard output" };
+        var command = new Command("report", "Fetches the report of a study from the Reporting gateway") { study, server, wait, format, language, output };
         command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
         {
-            var asHtml = parse.GetValue(format) == "html";
-            var report = await FetchAsync(ConnectionOptions.For(parse, parse.GetValue(server)!), parse.GetValue(study)!, parse.GetValue(wait), asHtml, clock, cancellation);
-            Console.Out.WriteLine(asHtml ? report.Html : Formatter.Format(report));
+            var arguments = ReportRequestArguments.Parse(parse.GetValue(format)!, parse.GetValue(language), parse.GetValue(output));
+            var report = await FetchAsync(ConnectionOptions.For(parse, parse.GetValue(server)!), parse.GetValue(study)!, parse.GetValue(wait),
+                arguments, clock, cancellation);
+            await WriteAsync(report, arguments, cancellation);
             return 0;
         }));
         return command;
     }
 
+    private static async Task WriteAsync(Report report, ReportRequestArguments arguments, CancellationToken cancellation)
+    {
+        if (arguments.Format == ReportFormat.Pdf)
+        {
+            if (report.Pdf.IsEmpty)
+            {
+                throw new CliFailure("the gateway sent no PDF (is it older than this CLI?)", CliRunner.PeerError);
+            }
+            await DurableFile.WriteAllBytesAsync(arguments.OutputFile!, report.Pdf.Memory, cancellation);
+            return;
+        }
+        var text = arguments.Format == ReportFormat.Html ? report.Html : Formatter.Format(report);
+        if (arguments.OutputFile is { } file)
+        {
+            await DurableFile.WriteAllTextAsync(file, text, cancellation);
+            return;
+        }
+        Console.Out.WriteLine(text);
+    }
+
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true).WithIndentation());
 
-    public static async Task<Report> FetchAsync(ServiceConnection server, string studyUid, double waitSeconds, bool html, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<Report> FetchAsync(ServiceConnection server, string studyUid, double waitSeconds, ReportRequestArguments arguments, TimeProvider clock,
+        CancellationToken cancellation)
     {
         using var channel = server.OpenChannel();
         var client = new ReportingApi.ReportingApiClient(channel);
         var deadline = clock.GetUtcNow().UtcDateTime.AddSeconds(Math.Max(0, waitSeconds));
-        var request = new GetReportRequest { StudyInstanceUid = studyUid, Format = html ? ReportFormat.Html : ReportFormat.Json };
+        var request = new GetReportRequest { StudyInstanceUid = studyUid, Format = arguments.Format, Language = arguments.Language };
         while (true)
         {
             try

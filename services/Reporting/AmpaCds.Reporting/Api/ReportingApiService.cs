@@ -5,10 +5,14 @@ using System.Threading.Channels;
 using AmpaCds.Contracts.Reporting;
 using AmpaCds.Reporting.Access;
 using AmpaCds.Reporting.Audit;
+using AmpaCds.Reporting.Figures;
+using AmpaCds.Reporting.Localization;
+using AmpaCds.Reporting.Pdf;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Studies;
 using AmpaCds.Security.Audit;
 using AmpaCds.ServiceDefaults.Storage;
+using Google.Protobuf;
 using Grpc.Core;
 
 namespace AmpaCds.Reporting.Api;
@@ -25,6 +29,7 @@ public sealed class ReportingApiService(
     IBlobStore blobs,
     IAuditTrail trail,
     CareTeamAccess access,
+    IReportFigures figures,
     TimeProvider clock) : ReportingApi.ReportingApiBase
 {
     public const string PredictionRequestedReason = "forecast requested";
@@ -43,6 +48,7 @@ public sealed class ReportingApiService(
     [Authorize(Roles = Roles.Psychiatrist)]
     public override async Task<Report> GetReport(GetReportRequest request, ServerCallContext context)
     {
+        var language = LanguageOf(request);
         var record = await FindTreatedOrThrowAsync(request.StudyInstanceUid, context);
         if (record.Stage == PipelineStage.Failed)
         {
@@ -57,10 +63,27 @@ public sealed class ReportingApiService(
         {
             report.Html = Encoding.UTF8.GetString(await blobs.GetAsync(record.ReportBlobKey, context.CancellationToken));
         }
-        // The HTML report is a document that leaves the system; the JSON one is the record read on screen.
-        await RecordAsync(context, request.Format == ReportFormat.Html ? AuditEventKind.ReportExported : AuditEventKind.ReportViewed,
-            StudyAuditObjects.Of(record), $"format {request.Format}");
+        else if (request.Format == ReportFormat.Pdf)
+        {
+            report.Pdf = ByteString.CopyFrom(await ReportPdfWriter.RenderAsync(record, language, figures, clock.GetUtcNow(), context.CancellationToken));
+        }
+        // The HTML and PDF reports are documents that leave the system; the JSON one is the record read on screen.
+        var exported = request.Format is ReportFormat.Html or ReportFormat.Pdf;
+        await RecordAsync(context, exported ? AuditEventKind.ReportExported : AuditEventKind.ReportViewed,
+            StudyAuditObjects.Of(record), exported ? $"format {request.Format}, language {language.Code()}" : $"format {request.Format}");
         return report;
+    }
+
+    /// <summary>The report's language: "en" or "ja" (empty means English); anything else is refused with the allowed values.</summary>
+    private static UiLanguage LanguageOf(GetReportRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Language))
+        {
+            return UiLanguage.English;
+        }
+        return UiLanguages.Parse(request.Language)
+            ?? throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"unknown language '{request.Language}': use one of {string.Join(", ", UiLanguages.All.Select(language => language.Code()))}"));
     }
 
     [Authorize(Roles = Roles.Psychiatrist)]

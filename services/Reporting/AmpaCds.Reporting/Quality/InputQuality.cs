@@ -46,8 +46,11 @@ public sealed record InputQuality(IReadOnlyList<QualityCheck> Checks)
 
         var reference = uptake.Regions.FirstOrDefault(region => region.Name == uptake.ReferenceRegion);
         var referenceCovered = reference is null || reference.Coverage >= MinimumReferenceCoverage;
-        checks.Add(new("quality.reference", referenceCovered && uptake.ReferenceSuvMean > 0, "quality.reference.detail",
-            [uptake.ReferenceRegion, uptake.ReferenceSuvMean, reference?.Coverage ?? double.NaN]));
+        // A composite reference (whole brain) is not an atlas region, so it has no coverage of its own to show.
+        checks.Add(reference is null
+            ? new("quality.reference", uptake.ReferenceSuvMean > 0, "quality.reference.detail-composite", [new RegionList([uptake.ReferenceRegion]), uptake.ReferenceSuvMean])
+            : new("quality.reference", referenceCovered && uptake.ReferenceSuvMean > 0, "quality.reference.detail",
+                [new RegionList([uptake.ReferenceRegion]), uptake.ReferenceSuvMean, reference.Coverage]));
         return new InputQuality(checks);
     }
 }

@@ -10,5 +10,6 @@ internal static class CatalogList
         QualityCatalog.Entries,
         ReportViewCatalog.Entries,
         PortalCatalog.Entries,
+        ReportCatalog.Entries,
     ];
 }

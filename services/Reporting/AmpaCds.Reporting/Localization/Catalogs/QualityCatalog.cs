@@ -21,6 +21,7 @@ internal static class QualityCatalog
         new("quality.region-coverage.missing", "regions under {0:P0} coverage: {1}", "被覆率 {0:P0} 未満の領域：{1}"),
         new("quality.reference", "Reference region", "参照領域"),
         new("quality.reference.detail", "{0}: mean SUV {1:F3}, coverage {2:P0}", "{0}：平均 SUV {1:F3}、被覆率 {2:P0}"),
+        new("quality.reference.detail-composite", "{0}: mean SUV {1:F3}", "{0}：平均 SUV {1:F3}"),
         new("quality.similarity", "Similarity to template (NCC)", "テンプレートとの類似度（NCC）"),
         new("quality.scales", "Scale factors (x, y, z)", "スケール係数（x, y, z）"),
         new("quality.atlas", "Atlas", "アトラス"),
