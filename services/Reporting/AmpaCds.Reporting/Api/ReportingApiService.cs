@@ -11,7 +11,6 @@ using AmpaCds.Reporting.Pdf;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Studies;
 using AmpaCds.Security.Audit;
-using AmpaCds.ServiceDefaults.Storage;
 using Google.Protobuf;
 using Grpc.Core;
 
@@ -26,10 +25,10 @@ public sealed class ReportingApiService(
     StudyRepository studies,
     StudyEventHandler handler,
     StudyStageNotifications notifications,
-    IBlobStore blobs,
     IAuditTrail trail,
     CareTeamAccess access,
     IReportFigures figures,
+    Portal.ReportExport export,
     TimeProvider clock) : ReportingApi.ReportingApiBase
 {
     public const string PredictionRequestedReason = "forecast requested";
@@ -61,7 +60,8 @@ public sealed class ReportingApiService(
         var report = ReportMapper.ToReport(record);
         if (request.Format == ReportFormat.Html)
         {
-            report.Html = Encoding.UTF8.GetString(await blobs.GetAsync(record.ReportBlobKey, context.CancellationToken));
+            // The same Razor report as the portal's export, in the asked language, with the figures embedded.
+            report.Html = await export.RenderHtmlAsync(record, language, context.CancellationToken);
         }
         else if (request.Format == ReportFormat.Pdf)
         {

@@ -23,6 +23,7 @@ public static class PortalEndpoints
             pages.StudyAsync(context, studyUid, message: done == "requested" ? new ReaderFormat(PortalLanguage.Resolve(context.Request)).T("portal.request.sent") : null));
         portal.MapGet("/studies/{studyUid}/figures/v{version:int}/{figure}.png", (HttpContext context, PortalPages pages, string studyUid, int version, string figure) =>
             pages.FigureAsync(context, studyUid, version, figure));
+        portal.MapGet("/studies/{studyUid}/report.pdf", (HttpContext context, PortalPages pages, string studyUid) => pages.PdfExportAsync(context, studyUid));
         portal.MapGet("/studies/{studyUid}/report.html", (HttpContext context, PortalPages pages, string studyUid) => pages.HtmlExportAsync(context, studyUid));
         portal.MapGet("/events", (HttpContext context, PortalEvents events) => events.StreamAsync(context));
 

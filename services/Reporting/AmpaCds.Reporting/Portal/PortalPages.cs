@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.Http;
 namespace AmpaCds.Reporting.Portal;
 
 /// <summary>The portal's GET handlers: pages, exports and figures.</summary>
-public sealed class PortalPages(PortalStudies studies, PortalPageContexts pages, PortalRenderer renderer, IReportFigures figures, ReportExport export)
+public sealed class PortalPages(PortalStudies studies, PortalPageContexts pages, PortalRenderer renderer, IReportFigures figures, ReportExport export,
+    TimeProvider clock)
 {
     public async Task<IResult> WorklistAsync(HttpContext context, string? q, string? from, string? to, string? stage)
     {
@@ -80,6 +81,19 @@ public sealed class PortalPages(PortalStudies studies, PortalPageContexts pages,
         var html = await export.RenderHtmlAsync(study, language, context.RequestAborted);
         await studies.RecordAsync(context, AuditEventKind.ReportExported, StudyAuditObjects.Of(study), $"portal HTML export ({language.Code()})");
         return Results.File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", $"ampacds-report-{study.StudyInstanceUid}-{language.Code()}.html");
+    }
+
+    public async Task<IResult> PdfExportAsync(HttpContext context, string studyUid)
+    {
+        var (lookup, study) = await studies.FindTreatedAsync(context, studyUid);
+        if (study is null || !study.ReadyToRender)
+        {
+            return study is null ? await RefusalAsync(context, lookup) : Results.Conflict("report not ready");
+        }
+        var language = PortalLanguage.Resolve(context.Request);
+        var pdf = await Pdf.ReportPdfWriter.RenderAsync(study, language, figures, clock.GetUtcNow(), context.RequestAborted);
+        await studies.RecordAsync(context, AuditEventKind.ReportExported, StudyAuditObjects.Of(study), $"portal PDF export ({language.Code()})");
+        return Results.File(pdf, "application/pdf", $"ampacds-report-{study.StudyInstanceUid}-{language.Code()}.pdf");
     }
 
     public async Task<IResult> RefusalAsync(HttpContext context, PortalStudies.Lookup lookup)
