@@ -30,6 +30,10 @@ command -v elastix >/dev/null 2>&1 || needed+=(elastix)
 command -v openssl >/dev/null 2>&1 || needed+=(openssl)
 [ -x /usr/sbin/rsyslogd ] || needed+=(rsyslog)
 [ -e /usr/lib/x86_64-linux-gnu/rsyslog/lmnsd_gtls.so ] || ls /usr/lib/*/rsyslog/lmnsd_gtls.so >/dev/null 2>&1 || needed+=(rsyslog-gnutls)
+# Fonts of the report figures (SkiaSharp through fontconfig): IPAGothic for Japanese text, DejaVu Sans for English.
+ls /usr/lib/*/libfontconfig.so.1 >/dev/null 2>&1 || needed+=(libfontconfig1)
+[ -e /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || needed+=(fonts-ipafont-gothic)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || needed+=(fonts-dejavu-core)
 
 if [ ${#needed[@]} -eq 0 ]; then
   quiet_system_postgres

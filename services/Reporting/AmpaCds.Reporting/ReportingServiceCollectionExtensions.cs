@@ -4,6 +4,7 @@ using AmpaCds.Persistence.Audit;
 using AmpaCds.Reporting.Api;
 using AmpaCds.Reporting.Audit;
 using AmpaCds.Reporting.Consumers;
+using AmpaCds.Reporting.Figures;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Studies;
 using MassTransit;
@@ -33,7 +34,20 @@ public static class ReportingServiceCollectionExtensions
         services.AddScoped<StudyRepository>();
         services.AddScoped<ReportPublisher>();
         services.AddScoped<StudyEventHandler>();
+        AddReportFigures(services);
         return services;
+    }
+
+    /// <summary>
+    /// The report figures. Scoped, because the map source (registered with Quantification's client) may be; the atlas
+    /// and the table of renders in flight are per process. No IParametricMapSource is registered here.
+    /// </summary>
+    private static void AddReportFigures(IServiceCollection services)
+    {
+        services.AddSingleton<FigureAtlas>();
+        services.AddSingleton<FigureRenderCoordinator>();
+        services.AddScoped<ReportFigureRenderer>();
+        services.AddScoped<IReportFigures, ReportFigureStore>();
     }
 
     public static void AddReportingConsumers(IBusRegistrationConfigurator bus)
