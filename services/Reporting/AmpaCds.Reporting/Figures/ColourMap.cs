@@ -3,12 +3,13 @@ using SkiaSharp;
 namespace AmpaCds.Reporting.Figures;
 
 /// <summary>
-/// A fixed value range mapped onto a 256-entry colour table built from a few anchor colours. Values outside the range
-/// take the end colours, so a clipped voxel still shows as "at least the maximum".
+/// A fixed value range mapped onto a 257-entry colour table built from a few anchor colours. Values outside the range
+/// take the end colours, so a clipped voxel still shows as "at least the maximum". 257 = 2^8 + 1 entries put zero of a
+/// symmetric range, and every anchor of a 9-anchor map, exactly on an entry.
 /// </summary>
 public sealed class ColourMap
 {
-    private const int Entries = 256;
+    private const int Entries = 257;
     private readonly SKColor[] _table;
 
     public ColourMap(double minimum, double maximum, string unitKey, string labelFormat, IReadOnlyList<SKColor> anchors, bool diverging)
@@ -66,7 +67,7 @@ public sealed class ColourMap
     /// <summary>Colour at a fraction 0..1 of the range (the colour bar).</summary>
     public SKColor AtFraction(double fraction) => _table[(int)Math.Round(Math.Clamp(fraction, 0, 1) * (Entries - 1))];
 
-    internal static SKColor Mix(SKColor from, SKColor to, double weight) => new(
+    public static SKColor Mix(SKColor from, SKColor to, double weight) => new(
         (byte)Math.Round(from.Red + (to.Red - from.Red) * weight),
         (byte)Math.Round(from.Green + (to.Green - from.Green) * weight),
         (byte)Math.Round(from.Blue + (to.Blue - from.Blue) * weight));

@@ -29,10 +29,10 @@ public static class ForecastIntervalChart
             using var font = FigureFonts.Font(language, FigureStyle.LabelSize);
             using var small = FigureFonts.Font(language, FigureStyle.SmallSize);
             var percent = forecast.ResponseProbability * 100;
-            var heading = UiText.Format("figure.forecast.value", language, percent);
+            var heading = FigureText.Format("figure.forecast.value", language, percent);
             if (forecast.ResponseProbabilityInterval90 is { } interval)
             {
-                heading += "   " + UiText.Format("figure.forecast.interval", language, interval.Lower * 100, interval.Upper * 100);
+                heading += "   " + FigureText.Format("figure.forecast.interval", language, interval.Lower * 100, interval.Upper * 100);
                 using var bar = new SKPaint { Color = ChartColours.Interval };
                 canvas.DrawRect(new SKRect(XFor(interval.Lower), BarTop, XFor(interval.Upper), BarBottom), bar);
             }

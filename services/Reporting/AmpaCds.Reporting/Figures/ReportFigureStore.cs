@@ -32,9 +32,9 @@ public sealed class ReportFigureStore(ReportFigureRenderer renderer, FigureRende
         {
             return await blobs.GetAsync(key, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (FileNotFoundException)
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
-            // Not rendered yet.
+            // Not rendered yet (the file system store reports a missing folder as DirectoryNotFoundException).
         }
 
         var png = await renderer.RenderAsync(study, figure, language, CancellationToken.None).ConfigureAwait(false);

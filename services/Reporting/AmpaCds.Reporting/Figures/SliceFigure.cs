@@ -48,7 +48,7 @@ public static class SliceFigure
     {
         ArgumentNullException.ThrowIfNull(plane);
         var view = UiText.Get("figure.view." + plane.View.ToString().ToLowerInvariant(), language);
-        return view + "  " + UiText.Format("figure.position", language, plane.FixedAxisName, plane.FixedCoordinate);
+        return view + "  " + FigureText.Format("figure.position", language, plane.FixedAxisName, plane.FixedCoordinate);
     }
 
     /// <summary>Orientation letters just inside each edge of a view (the corners of the template grid are outside the brain).</summary>

@@ -87,7 +87,7 @@ public static class ZOverviewFigure
                     canvas.DrawBitmap(image, origin.X, origin.Y, new SKSamplingOptions(SKFilterMode.Nearest), null);
                 }
 
-                FigureText.Draw(canvas, UiText.Format("figure.position", language, plane.FixedAxisName, plane.FixedCoordinate),
+                FigureText.Draw(canvas, FigureText.Format("figure.position", language, plane.FixedAxisName, plane.FixedCoordinate),
                     origin.X, origin.Y - 5, SKTextAlign.Left, title, FigureStyle.Text);
                 SliceFigure.DrawLetters(canvas, plane, origin, language, FigureStyle.SmallSize);
             }
