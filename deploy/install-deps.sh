@@ -33,6 +33,11 @@ command -v openssl >/dev/null 2>&1 || needed+=(openssl)
 # The PDF report embeds IPAGothic for Japanese text; poppler-utils (pdftotext, pdffonts, pdftoppm) checks the PDFs in the tests.
 [ -e /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || needed+=(fonts-ipafont-gothic)
 command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || needed+=(poppler-utils)
+# Fonts of the report figures (SkiaSharp through fontconfig): IPAGothic for Japanese text, DejaVu Sans for English.
+ls /usr/lib/*/libfontconfig.so.1 >/dev/null 2>&1 || needed+=(libfontconfig1)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || needed+=(fonts-dejavu-core)
+# The portal's browser tests: Playwright drives Debian's chromium (it cannot download its own browser here).
+[ -x /usr/bin/chromium ] || needed+=(chromium)
 
 if [ ${#needed[@]} -eq 0 ]; then
   quiet_system_postgres

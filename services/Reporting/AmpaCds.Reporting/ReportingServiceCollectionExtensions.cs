@@ -38,8 +38,20 @@ public static class ReportingServiceCollectionExtensions
         services.AddScoped<ArchivedReport>();
         services.AddReportingPortal(configuration);
         services.AddScoped<StudyEventHandler>();
-        services.TryAddSingleton<IReportFigures, NoReportFigures>();
+        AddReportFigures(services);
         return services;
+    }
+
+    /// <summary>
+    /// The report figures. Scoped, because the map source (registered with Quantification's client) may be; the atlas
+    /// and the table of renders in flight are per process. No IParametricMapSource is registered here.
+    /// </summary>
+    private static void AddReportFigures(IServiceCollection services)
+    {
+        services.AddSingleton<FigureAtlas>();
+        services.AddSingleton<FigureRenderCoordinator>();
+        services.AddScoped<ReportFigureRenderer>();
+        services.AddScoped<IReportFigures, ReportFigureStore>();
     }
 
     public static void AddReportingConsumers(IBusRegistrationConfigurator bus)

@@ -11,5 +11,6 @@ internal static class CatalogList
         ReportViewCatalog.Entries,
         PortalCatalog.Entries,
         ReportCatalog.Entries,
+        FigureCatalog.Entries,
     ];
 }
