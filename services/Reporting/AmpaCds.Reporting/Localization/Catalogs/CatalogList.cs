@@ -8,5 +8,6 @@ internal static class CatalogList
         RegionCatalog.Entries,
         CommonCatalog.Entries,
         QualityCatalog.Entries,
+        SignInCatalog.Entries,
     ];
 }
