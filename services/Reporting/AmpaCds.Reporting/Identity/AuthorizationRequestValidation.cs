@@ -21,7 +21,8 @@ public sealed class AuthorizationRequestValidation(LocalDirectory directory) : I
         }
         if (!client.RedirectUris.Contains(context.RedirectUri ?? "", StringComparer.Ordinal))
         {
-            context.Reject(Errors.InvalidClient, "the redirect_uri is not registered for this client");
+            // Shown to the person, never sent to the unregistered URL (RFC 6749 4.1.2.1).
+            context.Reject(Errors.InvalidRequest, "the redirect_uri is not registered for this client");
             return default;
         }
         // The redirect_uri is now known to be the client's: errors after this point may be sent back to it.
