@@ -38,6 +38,9 @@ start() {
   mkdir -p "$state/auth"; chmod 700 "$state/auth"
   [ -s "$users_file" ] || echo '{}' > "$users_file"
   export AmpaCds__Auth__Authority="$issuer" AmpaCds__Auth__AuthorityCaCertificatePath="$pki/ca.crt"
+  # The portal signs people in as a confidential client of that issuer: its secret made once and kept with the state.
+  portal_secret="$state/auth/portal-client.secret"
+  [ -s "$portal_secret" ] || (umask 077; head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' > "$portal_secret")
   for service in "${services[@]}"; do
     pidfile="$state/pids/$service.pid"
     if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
@@ -55,7 +58,8 @@ start() {
       "AmpaCds__Bus__Username=ampacds-${service,,}" "AmpaCds__Bus__Password=$(cat "$broker_secret")")
     [ -z "${grpc_port[$service]:-}" ] || endpoints+=("Kestrel__Endpoints__Grpc__Url=https://127.0.0.1:${grpc_port[$service]}")
     [ "$service" != Reporting ] || endpoints+=(AmpaCds__Auth__LocalIssuer__Enabled=true "AmpaCds__Auth__LocalIssuer__Issuer=$issuer"
-      "AmpaCds__Auth__LocalIssuer__UsersFile=$users_file" "AmpaCds__Auth__LocalIssuer__SigningKeyPath=$state/auth/issuer-signing.pem")
+      "AmpaCds__Auth__LocalIssuer__UsersFile=$users_file" "AmpaCds__Auth__LocalIssuer__SigningKeyPath=$state/auth/issuer-signing.pem"
+      "AmpaCds__Portal__PublicOrigins__0=$issuer" "AmpaCds__Portal__ClientSecret=$(cat "$portal_secret")")
     # Content root = the build output, where appsettings.json lives; state goes to $state/data.
     # exec: the recorded pid is the service itself, and the subshell does not keep this script's stdout open.
     ( cd "$out" && export AmpaCds__DataRoot="$state/data" AmpaCds__Bus__Transport=RabbitMq AmpaCds__Bus__Port="$rabbit_port" \
@@ -76,6 +80,7 @@ start() {
   echo "AmpaCds running: DICOM C-STORE 127.0.0.1:11112 (AE AMPACDS), gRPC https://127.0.0.1:5080 (TLS; trust $pki/ca.crt, e.g. export AMPACDS_CA_CERT=$pki/ca.crt); logs in $state/logs"
   echo "Sign in: ampacds auth add-user --users $users_file --user NAME --role psychiatrist (then restart), and"
   echo "  export AMPACDS_TOKEN=\$(ampacds auth token --user NAME --role psychiatrist --issuer $issuer --ca $pki/ca.crt)"
+  echo "Portal: $issuer/portal (sign in at $issuer/account/login; the browser must trust $pki/ca.crt)"
 }
 
 stop() {

@@ -18,6 +18,8 @@ public static class AccessMatrix
         ["/ampacds.reporting.v1.ReportingApi/GetReport"] = [Roles.Psychiatrist],
         ["/ampacds.reporting.v1.ReportingApi/RequestPrediction"] = [Roles.Psychiatrist],
         ["/ampacds.reporting.v1.ReportingApi/WatchStudy"] = [Roles.Psychiatrist, Roles.PacsAdmin],
+        // Portal in the gateway (cookie session; the issuer's sign-in endpoints are open, see EndpointAccessTests)
+        ["POST /portal/signout"] = [.. Roles.People],
         // Audit record repository in the gateway (gRPC)
         ["/ampacds.audit.v1.AuditApi/ListAuditEvents"] = [Roles.Auditor],
         // Prediction (gRPC)

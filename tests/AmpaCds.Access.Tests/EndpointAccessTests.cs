@@ -8,13 +8,15 @@ namespace AmpaCds.Access.Tests;
 
 /// <summary>
 /// Every route and gRPC method the services map, called anonymously, with a forged token and with a token of
-/// every role: the only open endpoints are health and the token endpoint, every other one refuses anonymous and
-/// forged callers (401) and callers without its role (403), and admits its roles. A new endpoint that forgets to
+/// every role: the only open endpoints are health and the issuer's (token, authorization, sign-in page, end session),
+/// every other one refuses anonymous and forged callers (401) and callers without its role (403), and admits its roles.
+/// Portal pages take no bearer token at all: every such caller is sent to the issuer to sign in (302); their roles
+/// are checked against the matrix here and through the browser flow in PortalSignInTests. A new endpoint that forgets to
 /// declare roles is closed to everyone by the fallback policy, and this test names it.
 /// </summary>
 public sealed class EndpointAccessTests(SecuredSystem system) : IClassFixture<SecuredSystem>
 {
-    private static readonly string[] OpenRoutes = ["/health/ready", "/health/live", "/connect/token"];
+    private static readonly string[] OpenRoutes = ["/health/ready", "/health/live", "/connect/token", "/connect/authorize", "/connect/logout", "/account/login"];
 
     [Fact]
     public async Task Every_endpoint_refuses_anonymous_forged_and_wrong_role_callers_and_admits_its_roles()
@@ -47,6 +49,18 @@ public sealed class EndpointAccessTests(SecuredSystem system) : IClassFixture<Se
                 failures.Add($"{name}: open to anonymous callers but not a health or token endpoint");
             }
             checkedEndpoints++;
+            if (EndpointCaller.IsPortal(endpoint))
+            {
+                foreach (var (who, token) in tokens.Append(new("forged token", forged)).Prepend(new("anonymous", null!)))
+                {
+                    var (portalStatus, location) = await caller.CallPortalAsync(endpoint, token);
+                    if (portalStatus != HttpStatusCode.Redirect || location?.AbsolutePath != "/connect/authorize")
+                    {
+                        failures.Add($"{name}: {who} got {(int)portalStatus} to {location}, expected 302 to the issuer's /connect/authorize");
+                    }
+                }
+                continue;
+            }
             var allowed = AllowedRoles(endpoint);
             Expect(failures, name, "anonymous", await caller.CallAsync(endpoint, null), HttpStatusCode.Unauthorized);
             Expect(failures, name, "forged token", await caller.CallAsync(endpoint, forged), HttpStatusCode.Unauthorized);

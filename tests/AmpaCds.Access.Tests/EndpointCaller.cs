@@ -32,6 +32,24 @@ public sealed class EndpointCaller(SecuredSystem system)
         return "/" + string.Join('/', segments);
     }
 
+    /// <summary>Whether the endpoint is a portal page (cookie session, signed in through the browser) rather than a bearer API.</summary>
+    public static bool IsPortal(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
+            .Any(data => data.AuthenticationSchemes?.Contains(AmpaCds.Reporting.Portal.Authentication.PortalAuthentication.CookieScheme, StringComparison.Ordinal) == true);
+
+    /// <summary>Calls a portal endpoint without following redirects: the status and where it sends the browser.</summary>
+    public async Task<(HttpStatusCode Status, Uri? Location)> CallPortalAsync(RouteEndpoint endpoint, string? token)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(Method(endpoint)), system.HttpAddress + Path(endpoint));
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        using var timeout = new CancellationTokenSource(CallTimeout);
+        using var response = await system.HttpWithoutRedirects.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        return (response.StatusCode, response.Headers.Location);
+    }
+
     public async Task<HttpStatusCode> CallAsync(RouteEndpoint endpoint, string? token)
     {
         var grpc = IsGrpc(endpoint);

@@ -6,6 +6,7 @@ using AmpaCds.Prediction;
 using AmpaCds.Quantification;
 using AmpaCds.Reporting;
 using AmpaCds.Reporting.Identity;
+using AmpaCds.Reporting.Portal.Authentication;
 using AmpaCds.Security.Access;
 using AmpaCds.ServiceDefaults;
 using AmpaCds.ServiceDefaults.Messaging;
@@ -41,6 +42,9 @@ public sealed class SecuredSystem : IAsyncLifetime
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
+    /// <summary>A client that shows redirects instead of following them: portal pages answer a stranger with one.</summary>
+    public HttpClient HttpWithoutRedirects { get; } = new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
+
     public async Task InitializeAsync()
     {
         var httpPort = FreePort();
@@ -65,6 +69,7 @@ public sealed class SecuredSystem : IAsyncLifetime
             [$"{LocalIssuerOptions.Section}:Clients:0:ClientId"] = ServiceClient,
             [$"{LocalIssuerOptions.Section}:Clients:0:SecretHash"] = PasswordHash.Create(ServiceSecret),
             [$"{LocalIssuerOptions.Section}:Clients:0:Roles:0"] = Roles.Service,
+            [$"{PortalOptions.Section}:{nameof(PortalOptions.PublicOrigins)}:0"] = HttpAddress,
         });
         builder.Configuration.AddInMemoryCollection(TestUsers.IssuerSettings(HttpAddress));
         builder.Services.AddServiceDefaults(builder.Configuration);
@@ -78,6 +83,7 @@ public sealed class SecuredSystem : IAsyncLifetime
             PredictionServiceCollectionExtensions.AddPredictionConsumers,
             ReportingServiceCollectionExtensions.AddReportingConsumers);
         builder.Services.AddLocalIssuer(builder.Configuration, builder.Environment);
+        builder.Services.AddPortalAuthentication(builder.Configuration);
         builder.Services.AddGrpc();
         _app = builder.Build();
         // The union of what the four hosts' Program.cs map (HostCompositionTests keeps that list honest).
@@ -87,6 +93,7 @@ public sealed class SecuredSystem : IAsyncLifetime
         _app.MapPredictionApi();
         _app.MapReportingApi();
         _app.MapLocalIssuer(builder.Configuration);
+        _app.MapPortalAuthentication();
         await _app.StartAsync();
     }
 
@@ -117,6 +124,7 @@ public sealed class SecuredSystem : IAsyncLifetime
             await _app.DisposeAsync();
         }
         Http.Dispose();
+        HttpWithoutRedirects.Dispose();
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);

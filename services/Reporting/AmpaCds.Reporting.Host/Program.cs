@@ -1,6 +1,7 @@
 using AmpaCds.Security.Access;
 using AmpaCds.Reporting;
 using AmpaCds.Reporting.Identity;
+using AmpaCds.Reporting.Portal.Authentication;
 using AmpaCds.Security.Transport;
 using AmpaCds.ServiceDefaults;
 using AmpaCds.ServiceDefaults.Messaging;
@@ -14,6 +15,8 @@ builder.Services.AddAmpaCdsTransport(builder.Configuration);
 builder.Services.AddReportingServices(builder.Configuration);
 builder.Services.AddAmpaCdsBus(builder.Configuration, ReportingServiceCollectionExtensions.AddReportingConsumers);
 builder.Services.AddLocalIssuer(builder.Configuration, builder.Environment);
+// People sign in to the portal through AmpaCds:Auth:Authority (this gateway's issuer or the hospital's provider).
+builder.Services.AddPortalAuthentication(builder.Configuration);
 builder.Services.AddGrpc();
 
 var app = builder.Build();
@@ -21,4 +24,5 @@ app.UseAmpaCdsAuthentication();
 app.MapDefaultEndpoints();
 app.MapReportingApi();
 app.MapLocalIssuer(builder.Configuration);
+app.MapPortalAuthentication();
 app.Run();

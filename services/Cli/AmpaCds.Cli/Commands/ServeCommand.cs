@@ -4,6 +4,7 @@ using AmpaCds.Cli.Output;
 using AmpaCds.Prediction;
 using AmpaCds.Reporting;
 using AmpaCds.Reporting.Identity;
+using AmpaCds.Reporting.Portal.Authentication;
 using AmpaCds.Security.Access;
 using AmpaCds.Security.Transport;
 using AmpaCds.ServiceDefaults;
@@ -27,7 +28,7 @@ public static class ServeCommand
         var data = new Option<string>("--data") { Description = "Data folder", DefaultValueFactory = _ => Path.Combine(".local", "embedded") };
         var dicomPort = new Option<int>("--dicom-port") { Description = "DICOM C-STORE SCP port", DefaultValueFactory = _ => 11112 };
         var grpcPort = new Option<int>("--grpc-port") { Description = "gRPC port of the Reporting gateway", DefaultValueFactory = _ => 5080 };
-        var httpPort = new Option<int>("--http-port") { Description = "HTTP port: token issuer (/connect/token) and health", DefaultValueFactory = _ => 5180 };
+        var httpPort = new Option<int>("--http-port") { Description = "HTTP port: token issuer (/connect/token), portal sign-in and health", DefaultValueFactory = _ => 5180 };
         var command = new Command("serve", "Runs all four services in one process (in-memory bus) with DICOM, gRPC and the token issuer on loopback; "
             + "users come from DATA/auth/users.json (ampacds auth add-user)")
         {
@@ -55,6 +56,7 @@ public static class ServeCommand
             // Plain HTTP is allowed here only because serve runs as Development on loopback (docs/SECURITY.md, "Transport").
             builder.Services.AddAmpaCdsTransport(builder.Configuration);
             builder.Services.AddLocalIssuer(builder.Configuration, builder.Environment);
+            builder.Services.AddPortalAuthentication(builder.Configuration);
             builder.Services.AddGrpc();
             var app = builder.Build();
             app.UseAmpaCdsAuthentication();
@@ -62,6 +64,7 @@ public static class ServeCommand
             app.MapReportingApi();
             app.MapPredictionApi();
             app.MapLocalIssuer(builder.Configuration);
+            app.MapPortalAuthentication();
             await app.RunAsync(cancellation);
             return 0;
         }));

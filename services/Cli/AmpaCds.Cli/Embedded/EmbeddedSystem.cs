@@ -3,6 +3,7 @@ using AmpaCds.Prediction;
 using AmpaCds.Quantification;
 using AmpaCds.Reporting;
 using AmpaCds.Reporting.Identity;
+using AmpaCds.Reporting.Portal.Authentication;
 using AmpaCds.Security.Access;
 using AmpaCds.ServiceDefaults;
 using AmpaCds.ServiceDefaults.Messaging;
@@ -39,6 +40,9 @@ public static class EmbeddedSystem
             [$"{LocalIssuerOptions.Section}:{nameof(LocalIssuerOptions.Issuer)}"] = issuer,
             [$"{AuthOptions.Section}:{nameof(AuthOptions.Authority)}"] = issuer,
             [$"{AuthOptions.Section}:{nameof(AuthOptions.RequireHttpsMetadata)}"] = "false",
+            // The portal beside the issuer, as a public client (PKCE, no secret on one machine): the issuer registers
+            // http://127.0.0.1:{port}/signin-oidc as its only redirect URI.
+            [$"{PortalOptions.Section}:{nameof(PortalOptions.PublicOrigins)}:0"] = issuer,
         };
     }
 

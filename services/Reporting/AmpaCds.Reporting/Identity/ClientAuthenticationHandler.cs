@@ -10,8 +10,8 @@ namespace AmpaCds.Reporting.Identity;
 
 /// <summary>
 /// Client authentication at the token endpoint, which OpenIddict's degraded mode (no application store)
-/// leaves to us: a request naming a client must carry its secret; the client-credentials grant must name
-/// one. People using the password grant need no client (anonymous clients are accepted).
+/// leaves to us: a request naming a confidential client must carry its secret; the client-credentials grant must
+/// name one. People using the password grant need no client (anonymous clients are accepted).
 /// </summary>
 public sealed class ClientAuthenticationHandler(LocalDirectory directory, IAuditTrail trail, TimeProvider clock)
     : IOpenIddictServerHandler<ValidateTokenRequestContext>
@@ -24,6 +24,16 @@ public sealed class ClientAuthenticationHandler(LocalDirectory directory, IAudit
             if (request.IsClientCredentialsGrantType())
             {
                 await RefuseAsync(context, "the client_credentials grant needs client_id and client_secret");
+            }
+            return;
+        }
+        // A public client (the portal without a secret) proves nothing by itself: it may only redeem a code,
+        // which OpenIddict ties to its PKCE verifier and redirect URI; a secret it sends anyway is refused.
+        if (directory.FindClient(request.ClientId) is { Confidential: false })
+        {
+            if (!string.IsNullOrEmpty(request.ClientSecret) || !request.IsAuthorizationCodeGrantType())
+            {
+                await RefuseAsync(context, "a public client only redeems authorization codes, without a secret");
             }
             return;
         }

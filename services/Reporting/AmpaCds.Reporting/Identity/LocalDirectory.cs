@@ -16,6 +16,12 @@ public sealed class LocalDirectory(IOptions<LocalIssuerOptions> options)
         return PasswordHash.Verify(password, user?.PasswordHash ?? Decoy.Value) && user is not null ? user : null;
     }
 
+    /// <summary>The user a sign-in cookie names, looked up again so removed users and changed roles take effect.</summary>
+    public LocalUser? FindUser(string? name) =>
+        options.Value.Users.FirstOrDefault(candidate => string.Equals(candidate.Name, name, StringComparison.Ordinal));
+
+    public IReadOnlyList<LocalClient> AllClients => options.Value.Clients;
+
     public LocalClient? FindClient(string? clientId) =>
         options.Value.Clients.FirstOrDefault(client => string.Equals(client.ClientId, clientId, StringComparison.Ordinal));
 

@@ -1,4 +1,6 @@
+using AmpaCds.Reporting.Portal.Authentication;
 using AmpaCds.ServiceDefaults;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -52,19 +54,48 @@ public static class LocalIssuerRegistration
         services.AddSingleton<IValidateOptions<LocalIssuerOptions>, LocalIssuerOptionsValidation>();
         services.AddSingleton<LocalDirectory>();
         services.AddSingleton<ClientAuthenticationHandler>();
+        services.AddSingleton<AuthorizationRequestValidation>();
+        services.AddSingleton<EndSessionRequestValidation>();
         services.AddScoped<TokenExchange>();
+        services.AddScoped<InteractiveAuthorization>();
+        services.AddScoped<LoginEndpoint>();
+        services.AddPortalOptions(configuration);
+        services.AddSingleton<IPostConfigureOptions<LocalIssuerOptions>, PortalClientRegistration>();
+        services.AddAntiforgery();
+        services.AddRazorComponents();
+        // The issuer's own session (who signed in at /account/login); never a default scheme, so bearer tokens stay the rule.
+        services.AddAuthentication().AddCookie(IssuerCookie.Scheme, cookie =>
+        {
+            cookie.Cookie.Name = IssuerCookie.Name;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = IssuerCookie.Lifetime;
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = LoginEndpoint.Path;
+        });
         services.AddOpenIddict().AddServer(server =>
         {
             server.EnableDegradedMode();
-            server.SetTokenEndpointUris(TokenPath.TrimStart('/'));
-            server.AllowPasswordFlow().AllowClientCredentialsFlow();
+            server.SetTokenEndpointUris(TokenPath.TrimStart('/'))
+                .SetAuthorizationEndpointUris(InteractiveAuthorization.AuthorizePath.TrimStart('/'))
+                .SetEndSessionEndpointUris(InteractiveAuthorization.EndSessionPath.TrimStart('/'));
+            server.AllowPasswordFlow().AllowClientCredentialsFlow().AllowAuthorizationCodeFlow();
+            // Browser clients must prove they started the flow (PKCE); AuthorizationRequestValidation also refuses "plain".
+            server.RequireProofKeyForCodeExchange();
+            server.RegisterScopes([.. PersonIdentity.GrantableScopes]);
             server.AcceptAnonymousClients();
             server.AddEventHandler<OpenIddictServerEvents.ValidateTokenRequestContext>(handler =>
                 handler.UseSingletonHandler<ClientAuthenticationHandler>());
+            server.AddEventHandler<OpenIddictServerEvents.ValidateAuthorizationRequestContext>(handler =>
+                handler.UseSingletonHandler<AuthorizationRequestValidation>());
+            server.AddEventHandler<OpenIddictServerEvents.ValidateEndSessionRequestContext>(handler =>
+                handler.UseSingletonHandler<EndSessionRequestValidation>());
             server.DisableAccessTokenEncryption();
-            // Nothing the issuer encrypts outlives the process (no refresh tokens or codes are issued).
-            server.AddEphemeralEncryptionKey();
-            var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+            var aspNetCore = server.UseAspNetCore()
+                .EnableTokenEndpointPassthrough()
+                .EnableAuthorizationEndpointPassthrough()
+                .EnableEndSessionEndpointPassthrough();
             if (environment.IsDevelopment())
             {
                 aspNetCore.DisableTransportSecurityRequirement();
@@ -78,16 +109,35 @@ public static class LocalIssuerRegistration
                 var keyPath = issuer.Value.SigningKeyPath is { Length: > 0 } path ? path : Path.Combine(defaults.Value.DataRoot, "auth", "issuer-signing.pem");
                 var key = IssuerSigningKey.LoadOrCreate(keyPath);
                 server.SigningCredentials.Add(new Microsoft.IdentityModel.Tokens.SigningCredentials(key, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256));
+                // Authorization codes are encrypted; every replica derives the same key from the shared signing key.
+                server.EncryptionCredentials.Add(new Microsoft.IdentityModel.Tokens.EncryptingCredentials(IssuerEncryptionKey.DeriveFrom(key),
+                    Microsoft.IdentityModel.Tokens.SecurityAlgorithms.Aes256KW, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.Aes256CbcHmacSha512));
+                // Only S256: "plain" would let whoever saw the authorization request redeem the code.
+                server.CodeChallengeMethods.Remove(OpenIddict.Abstractions.OpenIddictConstants.CodeChallengeMethods.Plain);
             });
         return services;
     }
 
-    /// <summary>The token endpoint (password and client-credentials grants); discovery and keys are answered by OpenIddict itself.</summary>
+    /// <summary>
+    /// The token endpoint (password, client-credentials and authorization-code grants), the browser sign-in (authorization
+    /// endpoint, sign-in page, end-session endpoint); discovery and keys are answered by OpenIddict itself. All are open:
+    /// they are how a caller gets an identity in the first place.
+    /// </summary>
     public static IEndpointRouteBuilder MapLocalIssuer(this IEndpointRouteBuilder endpoints, IConfiguration configuration)
     {
         if (IsEnabled(configuration))
         {
             endpoints.MapPost(TokenPath, (HttpContext context, TokenExchange exchange, CancellationToken cancellation) => exchange.HandleAsync(context, cancellation))
+                .AllowAnonymous();
+            endpoints.MapMethods(InteractiveAuthorization.AuthorizePath, [HttpMethods.Get, HttpMethods.Post],
+                    (HttpContext context, InteractiveAuthorization authorization, CancellationToken cancellation) => authorization.AuthorizeAsync(context, cancellation))
+                .AllowAnonymous();
+            endpoints.MapMethods(InteractiveAuthorization.EndSessionPath, [HttpMethods.Get, HttpMethods.Post],
+                    (HttpContext context, InteractiveAuthorization authorization) => authorization.EndSessionAsync(context))
+                .AllowAnonymous();
+            endpoints.MapGet(LoginEndpoint.Path, (HttpContext context, LoginEndpoint login) => login.Show(context))
+                .AllowAnonymous();
+            endpoints.MapPost(LoginEndpoint.Path, (HttpContext context, LoginEndpoint login, CancellationToken cancellation) => login.SubmitAsync(context, cancellation))
                 .AllowAnonymous();
         }
         return endpoints;

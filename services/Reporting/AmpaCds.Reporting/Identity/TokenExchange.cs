@@ -14,7 +14,8 @@ namespace AmpaCds.Reporting.Identity;
 /// <summary>
 /// The token endpoint's decisions: a local user with the right password gets a token carrying the roles
 /// asked for (parameter "role", space-separated; all of theirs when absent), never one they do not hold;
-/// a client with the right secret gets its own roles. Every sign-in and every refusal is audited.
+/// a client with the right secret gets its own roles; a code from the browser sign-in (InteractiveAuthorization) is
+/// redeemed for the person's tokens. Every sign-in and every refusal is audited.
 /// </summary>
 public sealed class TokenExchange(
     LocalDirectory directory, IOptions<AuthOptions> auth, IAuditTrail trail, TimeProvider clock)
@@ -32,7 +33,11 @@ public sealed class TokenExchange(
         {
             return await SignInClientAsync(context, request, cancellation);
         }
-        return Refuse(Errors.UnsupportedGrantType, "only the password and client_credentials grants are served");
+        if (request.IsAuthorizationCodeGrantType())
+        {
+            return await RedeemCodeAsync(context, request, cancellation);
+        }
+        return Refuse(Errors.UnsupportedGrantType, "only the password, client_credentials and authorization_code grants are served");
     }
 
     private async Task<IResult> SignInUserAsync(HttpContext context, OpenIddictRequest request, CancellationToken cancellation)
@@ -60,6 +65,23 @@ public sealed class TokenExchange(
         }
         await AuditAsync(context, AuditEventKind.UserAuthenticated, AuditOutcome.Success, user.Name, roles, "token issued (password grant)", cancellation);
         return SignIn(identity);
+    }
+
+    // OpenIddict has checked the code, its PKCE verifier, redirect URI and client; the person is read again from the
+    // directory, so a user removed (or a role taken away) since signing in gets no token.
+    private async Task<IResult> RedeemCodeAsync(HttpContext context, OpenIddictRequest request, CancellationToken cancellation)
+    {
+        var code = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var subject = code.Principal?.FindFirst(AmpaCdsClaims.Subject)?.Value;
+        var user = directory.FindUser(subject);
+        if (code.Principal is null || user is null || user.Roles.Count == 0)
+        {
+            await AuditAsync(context, AuditEventKind.AuthenticationRefused, AuditOutcome.MinorFailure, subject, [], "authorization code for an unknown user or one without roles", cancellation);
+            return Refuse(Errors.InvalidGrant, "the user of this code can no longer sign in");
+        }
+        await AuditAsync(context, AuditEventKind.UserAuthenticated, AuditOutcome.Success, user.Name, user.Roles,
+            $"token issued (authorization code, client {request.ClientId})", cancellation);
+        return Results.SignIn(PersonIdentity.For(user, auth.Value, code.Principal.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
     private async Task<IResult> SignInClientAsync(HttpContext context, OpenIddictRequest request, CancellationToken cancellation)

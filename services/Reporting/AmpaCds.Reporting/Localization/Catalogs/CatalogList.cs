@@ -12,5 +12,6 @@ internal static class CatalogList
         PortalCatalog.Entries,
         ReportCatalog.Entries,
         FigureCatalog.Entries,
+        SignInCatalog.Entries,
     ];
 }
