@@ -20,6 +20,15 @@ public static class AccessMatrix
         ["/ampacds.reporting.v1.ReportingApi/WatchStudy"] = [Roles.Psychiatrist, Roles.PacsAdmin],
         // Portal in the gateway (cookie session; the issuer's sign-in endpoints are open, see EndpointAccessTests)
         ["POST /portal/signout"] = [.. Roles.People],
+        ["GET /portal"] = [Roles.Psychiatrist],
+        ["GET /portal/studies/{studyUid}"] = [Roles.Psychiatrist],
+        ["GET /portal/studies/{studyUid}/figures/v{version:int}/{figure}.png"] = [Roles.Psychiatrist],
+        ["GET /portal/studies/{studyUid}/report.pdf"] = [Roles.Psychiatrist],
+        ["GET /portal/studies/{studyUid}/report.html"] = [Roles.Psychiatrist],
+        ["GET /portal/events"] = [Roles.Psychiatrist],
+        ["POST /portal/studies/{studyUid}/forecast"] = [Roles.Psychiatrist],
+        ["POST /portal/studies/{studyUid}/outcome"] = [Roles.Psychiatrist],
+        ["POST /portal/language"] = [Roles.Psychiatrist],
         // Audit record repository in the gateway (gRPC)
         ["/ampacds.audit.v1.AuditApi/ListAuditEvents"] = [Roles.Auditor],
         // Prediction (gRPC)

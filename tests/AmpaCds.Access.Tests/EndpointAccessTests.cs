@@ -16,7 +16,9 @@ namespace AmpaCds.Access.Tests;
 /// </summary>
 public sealed class EndpointAccessTests(SecuredSystem system) : IClassFixture<SecuredSystem>
 {
-    private static readonly string[] OpenRoutes = ["/health/ready", "/health/live", "/connect/token", "/connect/authorize", "/connect/logout", "/account/login"];
+    private static readonly string[] OpenRoutes = ["/health/ready", "/health/live", "/connect/token", "/connect/authorize", "/connect/logout", "/account/login",
+        // The portal's address redirects to the worklist; its stylesheet and script carry no patient data.
+        "/", "/portal/assets/1.2.826.0.1.3680043.2.1143.1"];
 
     [Fact]
     public async Task Every_endpoint_refuses_anonymous_forged_and_wrong_role_callers_and_admits_its_roles()

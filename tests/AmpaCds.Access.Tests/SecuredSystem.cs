@@ -94,6 +94,7 @@ public sealed class SecuredSystem : IAsyncLifetime
         _app.MapReportingApi();
         _app.MapLocalIssuer(builder.Configuration);
         _app.MapPortalAuthentication();
+        _app.MapReportingPortal();
         await _app.StartAsync();
     }
 

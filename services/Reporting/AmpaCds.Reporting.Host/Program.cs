@@ -1,6 +1,7 @@
 using AmpaCds.Security.Access;
 using AmpaCds.Reporting;
 using AmpaCds.Reporting.Identity;
+using AmpaCds.Reporting.Portal;
 using AmpaCds.Reporting.Portal.Authentication;
 using AmpaCds.Security.Transport;
 using AmpaCds.ServiceDefaults;
@@ -25,4 +26,5 @@ app.MapDefaultEndpoints();
 app.MapReportingApi();
 app.MapLocalIssuer(builder.Configuration);
 app.MapPortalAuthentication();
+app.MapReportingPortal();
 app.Run();

@@ -4,6 +4,7 @@ using AmpaCds.Cli.Output;
 using AmpaCds.Prediction;
 using AmpaCds.Reporting;
 using AmpaCds.Reporting.Identity;
+using AmpaCds.Reporting.Portal;
 using AmpaCds.Reporting.Portal.Authentication;
 using AmpaCds.Security.Access;
 using AmpaCds.Security.Transport;
@@ -65,6 +66,7 @@ public static class ServeCommand
             app.MapPredictionApi();
             app.MapLocalIssuer(builder.Configuration);
             app.MapPortalAuthentication();
+            app.MapReportingPortal();
             await app.RunAsync(cancellation);
             return 0;
         }));

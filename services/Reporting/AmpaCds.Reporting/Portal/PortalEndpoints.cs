@@ -1,3 +1,5 @@
+using AmpaCds.Reporting.Portal.Authentication;
+using AmpaCds.Security.Access;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +18,7 @@ public static class PortalEndpoints
         // The stylesheet and script carry no patient data and are needed by the sign-in page too.
         endpoints.MapGet(PortalPaths.Assets + "/{name}", (HttpContext context, string name) => Asset(context, name)).AllowAnonymous();
 
-        var portal = endpoints.MapGroup(PortalPaths.Root).RequirePsychiatrist().AddEndpointFilter(SecurityHeaders);
+        var portal = endpoints.MapGroup(PortalPaths.Root).RequirePortalRoles(Roles.Psychiatrist).AddEndpointFilter(SecurityHeaders);
         portal.MapGet("", (HttpContext context, PortalPages pages, string? q, string? from, string? to, string? stage) =>
             pages.WorklistAsync(context, q, from, to, stage));
         portal.MapGet("/studies/{studyUid}", (HttpContext context, PortalPages pages, string studyUid, string? done) =>

@@ -66,7 +66,7 @@ public sealed class PortalForms(PortalStudies studies, PortalPages pages, StudyE
                 study.ClinicalInputs is null ? "request a forecast with the baseline MADRS first" : "this gateway has no Prediction address configured"),
                 status: StatusCodes.Status409Conflict);
         }
-        var token = await context.GetTokenAsync("access_token") ?? "";
+        var token = await context.GetTokenAsync(Authentication.PortalAuthentication.CookieScheme, "access_token") ?? "";
         try
         {
             var reply = await outcomes.RecordAsync(study.StudyInstanceUid, inputs, followUp.Value!.Value, token, context.RequestAborted);

@@ -10,7 +10,7 @@ public static class PortalServiceCollectionExtensions
     /// <summary>The portal's pages, exports and the Prediction client for outcomes; sign-in is added by the host with the portal authentication.</summary>
     public static IServiceCollection AddReportingPortal(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAntiforgery(options => options.Cookie.Name = "ampacds-form");
+        services.AddAntiforgery();
         services.AddOptions<PredictionClientOptions>().Bind(configuration.GetSection(PredictionClientOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PredictionClientOptions>, PredictionClientOptionsValidation>();
         services.AddSingleton<OutcomeRecorder>();
