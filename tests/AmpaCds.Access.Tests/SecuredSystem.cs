@@ -4,6 +4,7 @@ using AmpaCds.Intake;
 using AmpaCds.Intake.DicomWeb;
 using AmpaCds.Prediction;
 using AmpaCds.Quantification;
+using AmpaCds.Quantification.Api;
 using AmpaCds.Reporting;
 using AmpaCds.Reporting.Identity;
 using AmpaCds.Security.Access;
@@ -86,6 +87,7 @@ public sealed class SecuredSystem : IAsyncLifetime
         _app.MapIntakeDicomWeb();
         _app.MapPredictionApi();
         _app.MapReportingApi();
+        _app.MapQuantificationApi();
         _app.MapLocalIssuer(builder.Configuration);
         await _app.StartAsync();
     }

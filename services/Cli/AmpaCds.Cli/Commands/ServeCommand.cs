@@ -2,6 +2,7 @@ using System.CommandLine;
 using AmpaCds.Cli.Embedded;
 using AmpaCds.Cli.Output;
 using AmpaCds.Prediction;
+using AmpaCds.Quantification.Api;
 using AmpaCds.Reporting;
 using AmpaCds.Reporting.Identity;
 using AmpaCds.Security.Access;
@@ -61,6 +62,7 @@ public static class ServeCommand
             app.MapDefaultEndpoints();
             app.MapReportingApi();
             app.MapPredictionApi();
+            app.MapQuantificationApi();
             app.MapLocalIssuer(builder.Configuration);
             await app.RunAsync(cancellation);
             return 0;
