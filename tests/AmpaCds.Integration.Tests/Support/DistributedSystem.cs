@@ -1,4 +1,5 @@
 using System.Globalization;
+using AmpaCds.Security.Access;
 using AmpaCds.TestSupport;
 using AmpaCds.TestSupport.Security;
 using Grpc.Core;
@@ -102,6 +103,11 @@ public sealed class DistributedSystem : IAsyncLifetime
 
     private readonly Dictionary<string, string> _databases = new(StringComparer.Ordinal);
 
+    /// <summary>The gateway's client at the issuer, as run-local.sh and compose configure it; its secret is per run.</summary>
+    public const string ReportingClientId = "ampacds-reporting";
+
+    private readonly string _reportingClientSecret = Guid.NewGuid().ToString("N");
+
     public async Task InitializeAsync()
     {
         await TestBroker.EnsureRunningAsync();
@@ -175,6 +181,13 @@ public sealed class DistributedSystem : IAsyncLifetime
                 {
                     environment[key] = value;
                 }
+                // The gateway fetches the report's maps from Quantification's API with its own client identity.
+                environment["AmpaCds__Reporting__QuantificationUrl"] = $"https://127.0.0.1:{healthPorts["Quantification"]}";
+                environment["AmpaCds__ServiceIdentity__ClientId"] = ReportingClientId;
+                environment["AmpaCds__ServiceIdentity__ClientSecret"] = _reportingClientSecret;
+                environment["AmpaCds__Auth__LocalIssuer__Clients__0__ClientId"] = ReportingClientId;
+                environment["AmpaCds__Auth__LocalIssuer__Clients__0__SecretHash"] = PasswordHash.Create(_reportingClientSecret);
+                environment["AmpaCds__Auth__LocalIssuer__Clients__0__Roles__0"] = Roles.Service;
             }
             if (service == "Intake")
             {
