@@ -20,11 +20,16 @@ public sealed class ParametricMapStore(IBlobStore blobs)
             throw new ArgumentException("study and series must be DICOM UIDs (digits and dots, at most 64 characters)");
         }
         var key = ParametricMapWriter.KeyFor(studyUid, seriesUid, ServedMapNames.StoredName(map));
+        if (!await blobs.ExistsAsync(key, cancellationToken))
+        {
+            return null;
+        }
         try
         {
             return await blobs.GetAsync(key, cancellationToken);
         }
-        catch (FileNotFoundException)
+        // Removed between the check and the read (a re-run replacing its maps): as absent as before the check.
+        catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
