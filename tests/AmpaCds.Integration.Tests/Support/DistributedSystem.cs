@@ -1,5 +1,4 @@
 using System.Globalization;
-using AmpaCds.Security.Access;
 using AmpaCds.TestSupport;
 using AmpaCds.TestSupport.Security;
 using Grpc.Core;
@@ -186,8 +185,8 @@ public sealed class DistributedSystem : IAsyncLifetime
                 environment["AmpaCds__ServiceIdentity__ClientId"] = ReportingClientId;
                 environment["AmpaCds__ServiceIdentity__ClientSecret"] = _reportingClientSecret;
                 environment["AmpaCds__Auth__LocalIssuer__Clients__0__ClientId"] = ReportingClientId;
-                environment["AmpaCds__Auth__LocalIssuer__Clients__0__SecretHash"] = PasswordHash.Create(_reportingClientSecret);
-                environment["AmpaCds__Auth__LocalIssuer__Clients__0__Roles__0"] = Roles.Service;
+                environment["AmpaCds__Auth__LocalIssuer__Clients__0__SecretHash"] = AmpaCds.Security.Access.PasswordHash.Create(_reportingClientSecret);
+                environment["AmpaCds__Auth__LocalIssuer__Clients__0__Roles__0"] = AmpaCds.Security.Access.Roles.Service;
             }
             if (service == "Intake")
             {
