@@ -41,6 +41,12 @@ start() {
   # The portal signs people in as a confidential client of that issuer: its secret made once and kept with the state.
   portal_secret="$state/auth/portal-client.secret"
   [ -s "$portal_secret" ] || (umask 077; head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' > "$portal_secret")
+  # The gateway fetches the report's maps from Quantification's API as the client ampacds-reporting (role service):
+  # a per-machine secret made once, and the issuer's PBKDF2 hash of it (ampacds auth hash-password).
+  client_secret="$state/auth/reporting-client.secret" client_hash="$state/auth/reporting-client.hash"
+  [ -s "$client_secret" ] || (umask 077; head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' > "$client_secret")
+  [ -s "$client_hash" ] && [ "$client_hash" -nt "$client_secret" ] || (umask 077; AMPACDS_PASSWORD="$(cat "$client_secret")" \
+    dotnet "$repo/services/Cli/AmpaCds.Cli/bin/$configuration/net10.0/ampacds.dll" auth hash-password > "$client_hash")
   for service in "${services[@]}"; do
     pidfile="$state/pids/$service.pid"
     if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
@@ -59,7 +65,13 @@ start() {
     [ -z "${grpc_port[$service]:-}" ] || endpoints+=("Kestrel__Endpoints__Grpc__Url=https://127.0.0.1:${grpc_port[$service]}")
     [ "$service" != Reporting ] || endpoints+=(AmpaCds__Auth__LocalIssuer__Enabled=true "AmpaCds__Auth__LocalIssuer__Issuer=$issuer"
       "AmpaCds__Auth__LocalIssuer__UsersFile=$users_file" "AmpaCds__Auth__LocalIssuer__SigningKeyPath=$state/auth/issuer-signing.pem"
-      "AmpaCds__Portal__PublicOrigins__0=$issuer" "AmpaCds__Portal__ClientSecret=$(cat "$portal_secret")")
+      "AmpaCds__Portal__PublicOrigins__0=$issuer" "AmpaCds__Portal__ClientSecret=$(cat "$portal_secret")"
+      "AmpaCds__Reporting__QuantificationUrl=https://127.0.0.1:${health_port[Quantification]}"
+      AmpaCds__ServiceIdentity__ClientId=ampacds-reporting "AmpaCds__ServiceIdentity__ClientSecret=$(cat "$client_secret")"
+      AmpaCds__Auth__LocalIssuer__Clients__0__ClientId=ampacds-reporting "AmpaCds__Auth__LocalIssuer__Clients__0__SecretHash=$(cat "$client_hash")"
+      AmpaCds__Auth__LocalIssuer__Clients__0__Roles__0=service
+      # Outcomes recorded in the portal go to Prediction under the psychiatrist's own token.
+      "AmpaCds__Reporting__Prediction__Url=https://127.0.0.1:${grpc_port[Prediction]}")
     # Content root = the build output, where appsettings.json lives; state goes to $state/data.
     # exec: the recorded pid is the service itself, and the subshell does not keep this script's stdout open.
     ( cd "$out" && export AmpaCds__DataRoot="$state/data" AmpaCds__Bus__Transport=RabbitMq AmpaCds__Bus__Port="$rabbit_port" \

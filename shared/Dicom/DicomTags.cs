@@ -38,6 +38,7 @@ public static class DicomTags
     public static readonly DicomTag StudyDescription = new(0x0008, 0x1030);
     public static readonly DicomTag SeriesDescription = new(0x0008, 0x103E);
     public static readonly DicomTag ManufacturerModelName = new(0x0008, 0x1090);
+    public static readonly DicomTag CodeMeaning = new(0x0008, 0x0104);
     public static readonly DicomTag ReferencedSOPClassUID = new(0x0008, 0x1150);
     public static readonly DicomTag ReferencedSOPInstanceUID = new(0x0008, 0x1155);
     public static readonly DicomTag PatientName = new(0x0010, 0x0010);
@@ -58,6 +59,7 @@ public static class DicomTags
     public static readonly DicomTag RadionuclideHalfLife = new(0x0018, 0x1075);
     public static readonly DicomTag RadionuclidePositronFraction = new(0x0018, 0x1076);
     public static readonly DicomTag RadiopharmaceuticalStartDateTime = new(0x0018, 0x1078);
+    public static readonly DicomTag ConvolutionKernel = new(0x0018, 0x1210);
     public static readonly DicomTag ActualFrameDuration = new(0x0018, 0x1242);
     public static readonly DicomTag PatientPosition = new(0x0018, 0x5100);
     public static readonly DicomTag StudyInstanceUID = new(0x0020, 0x000D);
@@ -95,11 +97,14 @@ public static class DicomTags
 
     // PET series / image modules (group 0054)
     public static readonly DicomTag RadiopharmaceuticalInformationSequence = new(0x0054, 0x0016);
+    public static readonly DicomTag RadiopharmaceuticalCodeSequence = new(0x0054, 0x0304);
     public static readonly DicomTag NumberOfSlices = new(0x0054, 0x0081);
     public static readonly DicomTag NumberOfTimeSlices = new(0x0054, 0x0101);
     public static readonly DicomTag SeriesType = new(0x0054, 0x1000);
     public static readonly DicomTag Units = new(0x0054, 0x1001);
+    public static readonly DicomTag AttenuationCorrectionMethod = new(0x0054, 0x1101);
     public static readonly DicomTag DecayCorrection = new(0x0054, 0x1102);
+    public static readonly DicomTag ReconstructionMethod = new(0x0054, 0x1103);
     public static readonly DicomTag FrameReferenceTime = new(0x0054, 0x1300);
     public static readonly DicomTag DecayFactor = new(0x0054, 0x1321);
     public static readonly DicomTag ImageIndex = new(0x0054, 0x1330);

@@ -39,6 +39,8 @@ public static class AccessMatrix
         ["/ampacds.prediction.v1.PredictionApi/GetCalibrationReport"] = [Roles.ModelAdmin],
         ["/ampacds.prediction.v1.PredictionApi/RetrainFromOutcomes"] = [Roles.ModelAdmin],
         ["/ampacds.prediction.v1.PredictionApi/GetRetrainingJob"] = [Roles.ModelAdmin],
+        // Quantification's map API: the gateway's figures
+        ["GET /api/maps/{study}/{series}/{map}"] = [Roles.Service],
         // Intake DICOMweb: STOW-RS, QIDO-RS, WADO-RS
         ["POST /dicomweb/studies"] = PacsSystems,
         ["POST /dicomweb/studies/{study}"] = PacsSystems,

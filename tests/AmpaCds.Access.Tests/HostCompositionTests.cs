@@ -10,7 +10,7 @@ namespace AmpaCds.Access.Tests;
 public sealed partial class HostCompositionTests
 {
     private static readonly string[] ComposedMaps =
-        ["MapDefaultEndpoints", "MapIntakeDicomWeb", "MapPredictionApi", "MapReportingApi", "MapLocalIssuer", "MapPortalAuthentication", "MapReportingPortal"];
+        ["MapDefaultEndpoints", "MapIntakeDicomWeb", "MapPredictionApi", "MapReportingApi", "MapQuantificationApi", "MapLocalIssuer", "MapPortalAuthentication", "MapReportingPortal"];
 
     public static TheoryData<string> Hosts() => new()
     {

@@ -4,6 +4,7 @@ using AmpaCds.Intake;
 using AmpaCds.Intake.DicomWeb;
 using AmpaCds.Prediction;
 using AmpaCds.Quantification;
+using AmpaCds.Quantification.Api;
 using AmpaCds.Reporting;
 using AmpaCds.Reporting.Identity;
 using AmpaCds.Reporting.Portal.Authentication;
@@ -92,6 +93,7 @@ public sealed class SecuredSystem : IAsyncLifetime
         _app.MapIntakeDicomWeb();
         _app.MapPredictionApi();
         _app.MapReportingApi();
+        _app.MapQuantificationApi();
         _app.MapLocalIssuer(builder.Configuration);
         _app.MapPortalAuthentication();
         _app.MapReportingPortal();

@@ -52,6 +52,26 @@ public abstract class ReportingStoreTests(ReportingDatabase database) : IAsyncLi
     }
 
     [Fact]
+    public async Task Which_maps_exist_and_the_acquisition_are_stored_with_the_uptake()
+    {
+        var study = StudyRecords.NewStudyUid();
+        var run = Guid.NewGuid();
+        await _rig.DeliverAsync(StudyRecords.Series(run, study, "hash-a"));
+        await _rig.DeliverAsync(StudyRecords.Uptake(run, study) with
+        {
+            Maps = new ParametricMapKeys("k/suv.nii.gz", "k/suvr.nii.gz", ZMap: "k/z.nii.gz"),
+            Acquisition = StudyRecords.Acquisition,
+        });
+
+        var record = await _rig.FindAsync(study);
+
+        Assert.Equal(new Reporting.Studies.Stored.StoredMaps(study + ".4", Suvr: true, Z: true, Change: false), record!.Uptake!.Maps);
+        Assert.Equal(("Virtual brain PET", "OSEM3D+PSF 4i16s", 450.0, 40.0, 90),
+            (record.Uptake.Acquisition!.ManufacturerModelName, record.Uptake.Acquisition.ReconstructionMethod,
+             record.Uptake.Acquisition.InjectedActivityMBq!.Value, record.Uptake.Acquisition.MinutesFromInjectionToAcquisition!.Value, record.Uptake.Acquisition.Frames));
+    }
+
+    [Fact]
     public async Task The_same_message_twice_changes_the_stage_once_and_makes_one_version()
     {
         var study = StudyRecords.NewStudyUid();

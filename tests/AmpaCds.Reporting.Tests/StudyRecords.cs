@@ -16,6 +16,9 @@ public static class StudyRecords
         new NormativeDatabaseReference("normdb-synthetic-1", true, 20, false),
         Longitudinal: new LongitudinalChange("key", "1.2.2", [new RegionalChange("frontal_cortex", 1.25, 1.31, 0.06, 4.8, -2.5, 0.5)], 2.0, 2, 1, 0.5));
 
+    public static readonly PetAcquisition Acquisition = new("AmpaCds simulator", "Virtual brain PET", "OSEM3D+PSF 4i16s", "Gaussian 3.0 mm",
+        "CT-based, segmented", "START", "[11C]K-2", 450, 40, 2, 2, 2, 90);
+
     public static ResponseForecastIssued Forecast(Guid run, string study = "1.2.3", string model = Model) =>
         new(run, study, study + ".4", 0.37, -22.5, model, true, DateTimeOffset.UnixEpoch,
             new ResponseForecastIssued.Interval(0.21, 0.55), new ResponseForecastIssued.Interval(-40, -5),

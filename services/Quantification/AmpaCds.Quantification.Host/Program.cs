@@ -1,5 +1,6 @@
 using AmpaCds.Security.Access;
 using AmpaCds.Quantification;
+using AmpaCds.Quantification.Api;
 using AmpaCds.Security.Transport;
 using AmpaCds.ServiceDefaults;
 using AmpaCds.ServiceDefaults.Messaging;
@@ -15,4 +16,5 @@ builder.Services.AddAmpaCdsBus(builder.Configuration, QuantificationServiceColle
 var app = builder.Build();
 app.UseAmpaCdsAuthentication();
 app.MapDefaultEndpoints();
+app.MapQuantificationApi();
 app.Run();

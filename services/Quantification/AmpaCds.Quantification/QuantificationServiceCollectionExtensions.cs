@@ -1,6 +1,7 @@
 using AmpaCds.Persistence.Audit;
 using AmpaCds.Quantification.Consumers;
 using AmpaCds.Quantification.Longitudinal;
+using AmpaCds.Quantification.Maps;
 using AmpaCds.Quantification.Normative;
 using AmpaCds.Quantification.Persistence;
 using AmpaCds.Quantification.Pipeline;
@@ -28,9 +29,10 @@ public static class QuantificationServiceCollectionExtensions
         services.AddSingleton(provider => ActiveNormativeDatabase.Load(provider.GetRequiredService<QuantificationOptions>().NormativeDatabase));
         services.AddSingleton<StudyQuantifier>();
         services.AddSingleton<ParametricMapWriter>();
+        services.AddSingleton<ParametricMapStore>();
         // Before the bus (the callers add it after this): the schema exists before the first message.
         services.AddServiceDatabase<QuantificationDbContext>(configuration, "quantification");
-        // Quantification serves no patient data over HTTP, but refused callers of its endpoints are still audited.
+        // Maps read over the API and refused callers of its endpoints are audited.
         services.AddAuditTrail<QuantificationDbContext>("quantification");
         // Scoped with the consumer's DbContext, so their rows commit with the inbox row.
         services.AddScoped<StudyResultRepository>();

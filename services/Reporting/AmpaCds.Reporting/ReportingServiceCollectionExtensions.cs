@@ -3,6 +3,7 @@ using AmpaCds.Reporting.Access;
 using AmpaCds.Persistence.Audit;
 using AmpaCds.Reporting.Api;
 using AmpaCds.Reporting.Audit;
+using AmpaCds.Reporting.Clients;
 using AmpaCds.Reporting.Consumers;
 using AmpaCds.Reporting.Figures;
 using AmpaCds.Reporting.Persistence;
@@ -39,6 +40,11 @@ public static class ReportingServiceCollectionExtensions
         services.AddReportingPortal(configuration);
         services.AddScoped<StudyEventHandler>();
         AddReportFigures(services);
+        // Read before the container exists because it decides what is registered (docs/CONVENTIONS.md, "Options").
+        if (!string.IsNullOrWhiteSpace(configuration[QuantificationClientRegistration.UrlKey]))
+        {
+            services.AddQuantificationMapClient(configuration);
+        }
         return services;
     }
 

@@ -4,6 +4,7 @@ namespace AmpaCds.Contracts.Messages;
 /// <param name="NormativeDatabase">The normative database the z-scores come from (null: none were computed).</param>
 /// <param name="Maps">Blob keys of the parametric NIfTI maps in template space (null: none were written).</param>
 /// <param name="Longitudinal">Change against the same patient's baseline study (null: this is the first study).</param>
+/// <param name="Acquisition">Scanner, reconstruction and injection details from the series' headers (null: from a sender that predates them).</param>
 public sealed record RegionalUptakeMeasured(
     Guid CorrelationId,
     string StudyInstanceUid,
@@ -17,7 +18,8 @@ public sealed record RegionalUptakeMeasured(
     DateTimeOffset MeasuredAt,
     NormativeDatabaseReference? NormativeDatabase = null,
     ParametricMapKeys? Maps = null,
-    LongitudinalChange? Longitudinal = null)
+    LongitudinalChange? Longitudinal = null,
+    PetAcquisition? Acquisition = null)
 {
     /// <summary>Input hash of the series version that was measured, carried on so each report version names its input.</summary>
     public string InputHash { get; init; } = "";

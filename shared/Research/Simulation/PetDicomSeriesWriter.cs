@@ -14,6 +14,12 @@ public static class PetDicomSeriesWriter
 {
     private const string PetImageStorage = "1.2.840.10008.5.1.4.1.1.128";
 
+    /// <summary>Manufacturer (0008,0070) of every simulated series.</summary>
+    public const string Manufacturer = "AmpaCds simulator";
+
+    /// <summary>Radiopharmaceutical (0018,0031) of every simulated series.</summary>
+    public const string Radiopharmaceutical = "[11C]K-2";
+
     public static IReadOnlyList<string> Write(Volume activity, PetSeriesMetadata meta, string folder)
     {
         Directory.CreateDirectory(folder);
@@ -45,7 +51,8 @@ public static class PetDicomSeriesWriter
             .AddOrUpdate(DicomTags.AcquisitionTime, DicomVR.TM, Time(meta.ScanStart))
             .AddOrUpdate(DicomTags.AccessionNumber, DicomVR.SH, meta.PatientId)
             .AddOrUpdate(DicomTags.Modality, DicomVR.CS, "PT")
-            .AddOrUpdate(DicomTags.Manufacturer, DicomVR.LO, "AmpaCds simulator")
+            .AddOrUpdate(DicomTags.Manufacturer, DicomVR.LO, Manufacturer)
+            .AddOrUpdate(DicomTags.ManufacturerModelName, DicomVR.LO, meta.ScannerModel)
             .AddOrUpdate(DicomTags.StudyDescription, DicomVR.LO, "[11C]K-2 AMPA receptor PET")
             .AddOrUpdate(DicomTags.SeriesDescription, DicomVR.LO, "K-2 static (synthetic)")
             .AddOrUpdate(DicomTags.PatientName, DicomVR.PN, meta.PatientName)
@@ -56,6 +63,7 @@ public static class PetDicomSeriesWriter
             .AddOrUpdate(DicomTags.PatientAge, DicomVR.AS, $"{meta.PatientAge:D3}Y")
             .AddOrUpdate(DicomTags.PatientWeight, DicomVR.DS, meta.PatientWeightKg)
             .AddOrUpdate(DicomTags.SliceThickness, DicomVR.DS, spacing.Z)
+            .AddOrUpdate(DicomTags.ConvolutionKernel, DicomVR.SH, meta.ConvolutionKernel)
             .AddOrUpdate(DicomTags.ActualFrameDuration, DicomVR.IS, (int)meta.FrameDurationMs)
             .AddOrUpdate(DicomTags.StudyInstanceUID, DicomVR.UI, meta.StudyInstanceUid)
             .AddOrUpdate(DicomTags.SeriesInstanceUID, DicomVR.UI, meta.SeriesInstanceUid)
@@ -80,15 +88,17 @@ public static class PetDicomSeriesWriter
             .AddOrUpdate(DicomTags.SeriesType, DicomVR.CS, "STATIC", "IMAGE")
             .AddOrUpdate(DicomTags.Units, DicomVR.CS, "BQML")
             .AddOrUpdate(DicomTags.NumberOfSlices, DicomVR.US, (ushort)activity.Nz)
+            .AddOrUpdate(DicomTags.AttenuationCorrectionMethod, DicomVR.LO, meta.AttenuationCorrectionMethod)
             .AddOrUpdate(DicomTags.DecayCorrection, DicomVR.CS, "START")
+            .AddOrUpdate(DicomTags.ReconstructionMethod, DicomVR.LO, meta.ReconstructionMethod)
             .AddOrUpdate(DicomTags.FrameReferenceTime, DicomVR.DS, meta.FrameDurationMs / 2)
-            .AddSequence(DicomTags.RadiopharmaceuticalInformationSequence, Radiopharmaceutical(meta))
+            .AddSequence(DicomTags.RadiopharmaceuticalInformationSequence, RadiopharmaceuticalItem(meta))
             .AddOrUpdate(DicomTags.PixelData, DicomVR.OW, pixels);
         return dataset;
     }
 
-    private static DicomDataset Radiopharmaceutical(PetSeriesMetadata meta) => new DicomDataset()
-        .AddOrUpdate(DicomTags.Radiopharmaceutical, DicomVR.LO, "[11C]K-2")
+    private static DicomDataset RadiopharmaceuticalItem(PetSeriesMetadata meta) => new DicomDataset()
+        .AddOrUpdate(DicomTags.Radiopharmaceutical, DicomVR.LO, Radiopharmaceutical)
         .AddOrUpdate(DicomTags.RadiopharmaceuticalStartTime, DicomVR.TM, Time(meta.InjectionTime))
         .AddOrUpdate(DicomTags.RadionuclideTotalDose, DicomVR.DS, meta.InjectedActivityBq)
         .AddOrUpdate(DicomTags.RadionuclideHalfLife, DicomVR.DS, meta.HalfLifeSeconds)

@@ -102,6 +102,11 @@ public sealed class DistributedSystem : IAsyncLifetime
 
     private readonly Dictionary<string, string> _databases = new(StringComparer.Ordinal);
 
+    /// <summary>The gateway's client at the issuer, as run-local.sh and compose configure it; its secret is per run.</summary>
+    public const string ReportingClientId = "ampacds-reporting";
+
+    private readonly string _reportingClientSecret = Guid.NewGuid().ToString("N");
+
     public async Task InitializeAsync()
     {
         await TestBroker.EnsureRunningAsync();
@@ -175,6 +180,17 @@ public sealed class DistributedSystem : IAsyncLifetime
                 {
                     environment[key] = value;
                 }
+                // The gateway fetches the report's maps from Quantification's API with its own client identity.
+                environment["AmpaCds__Reporting__QuantificationUrl"] = $"https://127.0.0.1:{healthPorts["Quantification"]}";
+                environment["AmpaCds__ServiceIdentity__ClientId"] = ReportingClientId;
+                environment["AmpaCds__ServiceIdentity__ClientSecret"] = _reportingClientSecret;
+                environment["AmpaCds__Auth__LocalIssuer__Clients__0__ClientId"] = ReportingClientId;
+                environment["AmpaCds__Auth__LocalIssuer__Clients__0__SecretHash"] = AmpaCds.Security.Access.PasswordHash.Create(_reportingClientSecret);
+                environment["AmpaCds__Auth__LocalIssuer__Clients__0__Roles__0"] = AmpaCds.Security.Access.Roles.Service;
+                // The portal signs people in through the same issuer as a confidential client; outcomes go to Prediction.
+                environment["AmpaCds__Portal__PublicOrigins__0"] = IssuerUrl;
+                environment["AmpaCds__Portal__ClientSecret"] = "portal-client-secret-for-tests-" + Path.GetFileName(Folder);
+                environment["AmpaCds__Reporting__Prediction__Url"] = PredictionGrpcAddress;
             }
             if (service == "Intake")
             {

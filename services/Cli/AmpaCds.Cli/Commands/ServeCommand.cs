@@ -2,6 +2,7 @@ using System.CommandLine;
 using AmpaCds.Cli.Embedded;
 using AmpaCds.Cli.Output;
 using AmpaCds.Prediction;
+using AmpaCds.Quantification.Api;
 using AmpaCds.Reporting;
 using AmpaCds.Reporting.Identity;
 using AmpaCds.Reporting.Portal;
@@ -64,6 +65,7 @@ public static class ServeCommand
             app.MapDefaultEndpoints();
             app.MapReportingApi();
             app.MapPredictionApi();
+            app.MapQuantificationApi();
             app.MapLocalIssuer(builder.Configuration);
             app.MapPortalAuthentication();
             app.MapReportingPortal();

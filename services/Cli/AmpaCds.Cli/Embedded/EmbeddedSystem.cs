@@ -2,6 +2,7 @@ using AmpaCds.Intake;
 using AmpaCds.Prediction;
 using AmpaCds.Quantification;
 using AmpaCds.Reporting;
+using AmpaCds.Reporting.Figures;
 using AmpaCds.Reporting.Identity;
 using AmpaCds.Reporting.Portal.Authentication;
 using AmpaCds.Security.Access;
@@ -53,6 +54,8 @@ public static class EmbeddedSystem
         services.AddQuantificationServices(configuration);
         services.AddPredictionServices(configuration);
         services.AddReportingServices(configuration);
+        // One process: the gateway asks Quantification's map store directly (InProcessParametricMapSource says why).
+        services.AddSingleton<IParametricMapSource, InProcessParametricMapSource>();
         services.AddAmpaCdsBus(configuration,
             QuantificationServiceCollectionExtensions.AddQuantificationConsumers,
             PredictionServiceCollectionExtensions.AddPredictionConsumers,

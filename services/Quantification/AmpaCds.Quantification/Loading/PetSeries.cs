@@ -1,3 +1,4 @@
+using AmpaCds.Contracts.Messages;
 using AmpaCds.Imaging.Assembly;
 using AmpaCds.Imaging.Suv;
 using AmpaCds.Imaging;
@@ -13,4 +14,8 @@ public sealed record PetSeries(
     SuvInputs SuvInputs,
     string? PatientId = null,
     double? PatientAgeYears = null,
-    DateOnly? StudyDate = null);
+    DateOnly? StudyDate = null)
+{
+    /// <summary>Scanner, reconstruction and injection details for the report; equipment and protocol only.</summary>
+    public PetAcquisition? Acquisition { get; init; }
+}

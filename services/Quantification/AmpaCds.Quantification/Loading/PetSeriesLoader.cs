@@ -32,8 +32,12 @@ public static class PetSeriesLoader
         var slices = datasets.SelectMany(dataset => EnhancedPetFrameReader.IsEnhancedPet(dataset)
             ? EnhancedPetFrameReader.Read(dataset)
             : [ToSlice(dataset)]).ToList();
-        return new PetSeries(studyUid, seriesUid, slices, SuvInputsReader.Read(datasets),
-            PatientHeaderReader.PatientId(datasets[0]), PatientHeaderReader.AgeYears(datasets[0]), PatientHeaderReader.StudyDate(datasets[0]));
+        var suv = SuvInputsReader.Read(datasets);
+        return new PetSeries(studyUid, seriesUid, slices, suv,
+            PatientHeaderReader.PatientId(datasets[0]), PatientHeaderReader.AgeYears(datasets[0]), PatientHeaderReader.StudyDate(datasets[0]))
+        {
+            Acquisition = AcquisitionReader.Read(datasets, slices, suv),
+        };
     }
 
     public static SliceImage ToSlice(DicomDataset dataset)

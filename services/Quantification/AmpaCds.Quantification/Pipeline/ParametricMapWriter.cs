@@ -13,10 +13,12 @@ public sealed class ParametricMapWriter(IBlobStore blobs)
 {
     public async Task<string> WriteAsync(string studyUid, string seriesUid, string name, Volume map, CancellationToken cancellationToken)
     {
-        var key = $"quantification/maps/{studyUid}/{seriesUid}/{name}.nii.gz";
+        var key = KeyFor(studyUid, seriesUid, name);
         await blobs.PutAsync(key, NiftiWriter.Encode(map, gzip: true), cancellationToken);
         return key;
     }
+
+    public static string KeyFor(string studyUid, string seriesUid, string name) => $"quantification/maps/{studyUid}/{seriesUid}/{name}.nii.gz";
 
     public async Task<Volume> ReadAsync(string key, CancellationToken cancellationToken) =>
         NiftiReader.Read(await blobs.GetAsync(key, cancellationToken));

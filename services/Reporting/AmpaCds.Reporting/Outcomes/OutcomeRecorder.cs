@@ -16,7 +16,7 @@ public sealed class OutcomeRecorder : IDisposable
     private readonly GrpcChannel? _channel;
     private readonly TimeProvider _clock;
 
-    public OutcomeRecorder(IOptions<PredictionClientOptions> options, TimeProvider clock)
+    public OutcomeRecorder(IOptions<PredictionClientOptions> options, IOptions<AuthOptions> auth, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
         _clock = clock;
@@ -25,9 +25,11 @@ public sealed class OutcomeRecorder : IDisposable
         {
             return;
         }
+        // Prediction's certificate is signed by the same private CA as the issuer's unless a CA is named for it.
+        var authority = settings.CaCertificatePath.Length > 0 ? settings.CaCertificatePath : auth.Value.AuthorityCaCertificatePath ?? "";
         _channel = GrpcChannel.ForAddress(settings.Url, new GrpcChannelOptions
         {
-            HttpHandler = settings.CaCertificatePath.Length > 0 ? PrivateCaTrust.Handler(settings.CaCertificatePath) : new SocketsHttpHandler(),
+            HttpHandler = authority.Length > 0 ? PrivateCaTrust.Handler(authority) : new SocketsHttpHandler(),
         });
     }
 

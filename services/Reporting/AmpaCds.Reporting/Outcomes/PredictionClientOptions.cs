@@ -8,6 +8,6 @@ public sealed class PredictionClientOptions
     /// <summary>https://host:port of Prediction's gRPC endpoint (http:// only for the embedded shape on loopback); empty: outcomes cannot be recorded here.</summary>
     public string Url { get; set; } = "";
 
-    /// <summary>PEM of the CA that signed Prediction's certificate (the private CA); empty: the system trust store.</summary>
+    /// <summary>PEM of the CA that signed Prediction's certificate; empty: the issuer's CA (AmpaCds:Auth:AuthorityCaCertificatePath), else the system store.</summary>
     public string CaCertificatePath { get; set; } = "";
 }

@@ -22,7 +22,9 @@ public static class StoredResultMapper
             message.NormativeDatabase is { } database
                 ? new StoredNormativeDatabase(database.Version, database.Synthetic, database.Controls, database.AgeAdjusted, database.ZScoreIncompatibility)
                 : null,
-            message.Longitudinal is { } change ? ToStored(change) : null);
+            message.Longitudinal is { } change ? ToStored(change) : null,
+            message.Maps is { } maps ? ToStored(message.SeriesInstanceUid, maps) : null,
+            message.Acquisition is { } acquisition ? ToStored(acquisition) : null);
     }
 
     public static StoredForecast ToStored(ResponseForecastIssued message)
@@ -50,6 +52,25 @@ public static class StoredResultMapper
         change.BaselineAbnormalRegions,
         change.RegionsMovedTowardNormal,
         change.NormalisationIndex);
+
+    // The keys themselves are Quantification's; only which maps exist is kept.
+    private static StoredMaps ToStored(string seriesUid, ParametricMapKeys maps) =>
+        new(seriesUid, !string.IsNullOrEmpty(maps.SuvrMap), !string.IsNullOrEmpty(maps.ZMap), !string.IsNullOrEmpty(maps.ChangeMap));
+
+    private static StoredAcquisition ToStored(PetAcquisition acquisition) => new(
+        acquisition.Manufacturer,
+        acquisition.ManufacturerModelName,
+        acquisition.ReconstructionMethod,
+        acquisition.ConvolutionKernel,
+        acquisition.AttenuationCorrectionMethod,
+        acquisition.DecayCorrection,
+        acquisition.Radiopharmaceutical,
+        acquisition.InjectedActivityMBq,
+        acquisition.MinutesFromInjectionToAcquisition,
+        acquisition.SliceThicknessMm,
+        acquisition.PixelSpacingRowMm,
+        acquisition.PixelSpacingColumnMm,
+        acquisition.Frames);
 
     private static StoredInterval? ToStored(ResponseForecastIssued.Interval? interval) =>
         interval is null ? null : new StoredInterval(interval.Lower, interval.Upper);

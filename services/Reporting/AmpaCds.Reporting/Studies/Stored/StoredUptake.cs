@@ -3,8 +3,10 @@ namespace AmpaCds.Reporting.Studies.Stored;
 /// <summary>
 /// Reporting's own record of a run's regional uptake, as stored in the Studies table. Deliberately not
 /// <c>RegionalUptakeMeasured</c>: a field added to the message must not silently change what is on disk.
-/// Holds only what the report shows.
+/// Holds only what the report shows. Fields added later are optional and trailing, so rows written before them still read.
 /// </summary>
+/// <param name="Maps">Which maps exist for the measured series (null: none written, or a row from before maps were recorded).</param>
+/// <param name="Acquisition">Scanner and reconstruction details (null: not sent, or a row from before they were recorded).</param>
 public sealed record StoredUptake(
     IReadOnlyList<StoredRegion> Regions,
     string ReferenceRegion,
@@ -12,4 +14,6 @@ public sealed record StoredUptake(
     StoredRegistration Registration,
     string AtlasVersion,
     StoredNormativeDatabase? NormativeDatabase,
-    StoredLongitudinalChange? Longitudinal);
+    StoredLongitudinalChange? Longitudinal,
+    StoredMaps? Maps = null,
+    StoredAcquisition? Acquisition = null);
