@@ -37,7 +37,7 @@ storescu -aec AMPACDS --scan-directories --scan-pattern '*.dcm' 127.0.0.1 "$DICO
 STUDY=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["studyInstanceUid"])' "$WORK/study/truth.json")
 echo "== study $STUDY sent; measuring $LOADS loads"
 /usr/bin/python3 - "$HTTP" "$STUDY" "$LOADS" dr-bench "$AMPACDS_PASSWORD" <<'PY'
-import http.cookiejar, re, statistics, sys, time, urllib.parse, urllib.request
+import html as markup, http.cookiejar, re, statistics, sys, time, urllib.parse, urllib.request
 port, study, loads, user, password = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
 base = f"http://127.0.0.1:{port}"
 jar = http.cookiejar.CookieJar()
@@ -46,7 +46,7 @@ page_url = f"{base}/portal/studies/{study}"
 # Sign in as a browser does: the portal redirects to the issuer's page; post its form with the token it carries.
 login = web.open(f"{base}/portal")
 form = login.read().decode()
-fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form))
+fields = {name: markup.unescape(value) for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form)}
 fields.update(username=user, password=password)
 web.open(login.geturl().split("?")[0], urllib.parse.urlencode(fields).encode()).read()
 deadline = time.time() + 300
@@ -62,7 +62,7 @@ def load():
     html = web.open(page_url).read().decode()
     html_done = time.perf_counter()
     for src in re.findall(r'<img src="([^"]+)"', html):
-        web.open(base + src.replace("&amp;", "&")).read()
+        web.open(base + markup.unescape(src)).read()
     return html_done - started, time.perf_counter() - started, html.count("<img ")
 first = load()
 times = [load() for _ in range(loads)]

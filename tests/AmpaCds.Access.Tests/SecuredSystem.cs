@@ -1,3 +1,4 @@
+using AmpaCds.Reporting.Portal;
 using System.Net;
 using System.Net.Sockets;
 using AmpaCds.Intake;

@@ -45,6 +45,7 @@ public static class ReportingServiceCollectionExtensions
         {
             services.AddQuantificationMapClient(configuration);
         }
+        services.TryAddSingleton<IParametricMapSource, NoParametricMaps>();
         return services;
     }
 

@@ -11,8 +11,8 @@ public sealed partial class ReportViewTests
     public async Task The_report_shows_forecast_interval_drivers_model_regions_and_intended_use()
     {
         var html = Squash(await ReportRendering.RenderAsync(StudyRecords.Complete(), UiLanguage.English));
-        Assert.Contains("data-testid=\"probability\">37%</strong>", html, StringComparison.Ordinal);
-        Assert.Contains("90 % interval 21% to 55%", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"probability\">37.0%</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("90 % interval 21.0% to 55.0%", html, StringComparison.Ordinal);
         Assert.Contains("-22.5 %", html, StringComparison.Ordinal);
         Assert.Contains("90 % interval -40.0 % to -5.0 %", html, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">Lateral habenula</th><td class=\"num\">-1.80</td><td class=\"num\">+0.62</td><td>toward response</td>", html, StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed partial class ReportViewTests
         Assert.Contains("Unreliable input", html, StringComparison.Ordinal);
         Assert.Contains("Forecast withheld", html, StringComparison.Ordinal);
         Assert.Contains("similarity to the template 0.610 is below the pass mark 0.85", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("37%", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("37.0%", html, StringComparison.Ordinal);
         Assert.DoesNotContain("-22.5", html, StringComparison.Ordinal);
         Assert.DoesNotContain("ForecastInterval.png", html, StringComparison.Ordinal);
     }

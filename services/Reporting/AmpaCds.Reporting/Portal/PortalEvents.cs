@@ -25,29 +25,27 @@ public sealed class PortalEvents(StudyStageNotifications notifications, StudyRep
             await context.Response.WriteAsync(": connected\n\n", context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
             var visible = new Dictionary<string, bool>(StringComparer.Ordinal);
+            // A study page says which study it shows: its current stage goes first, read after subscribing, so a change
+            // made while the page was loading (between its render and this connection) is never lost.
+            if (context.Request.Query["study"].ToString() is { Length: > 0 } watched
+                && await FindVisibleAsync(context, watched) is { } current)
+            {
+                visible[watched] = true;
+                await WriteAsync(context, new StageChange(current.StudyInstanceUid, current.Stage, current.StageDetail, current.UpdatedAt));
+            }
             while (!context.RequestAborted.IsCancellationRequested)
             {
                 var change = await changes.Reader.ReadAsync(context.RequestAborted);
                 if (!visible.TryGetValue(change.StudyInstanceUid, out var maySee))
                 {
                     // Looked up once per study and connection: care-team membership does not change while a page is open.
-                    var study = await studies.FindAsync(change.StudyInstanceUid, context.RequestAborted);
-                    maySee = study is not null && access.MaySeeStage(context.User, study);
+                    maySee = await FindVisibleAsync(context, change.StudyInstanceUid) is not null;
                     visible[change.StudyInstanceUid] = maySee;
                 }
-                if (!maySee)
+                if (maySee)
                 {
-                    continue;
+                    await WriteAsync(context, change);
                 }
-                var data = JsonSerializer.Serialize(new
-                {
-                    study = change.StudyInstanceUid,
-                    stage = change.Stage.ToString(),
-                    detail = change.Detail,
-                    at = change.At.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
-                });
-                await context.Response.WriteAsync($"event: stage\ndata: {data}\n\n", context.RequestAborted);
-                await context.Response.Body.FlushAsync(context.RequestAborted);
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -58,5 +56,32 @@ public sealed class PortalEvents(StudyStageNotifications notifications, StudyRep
         {
             notifications.StageChanged -= Forward;
         }
+    }
+
+    private async Task<StudyRecord?> FindVisibleAsync(HttpContext context, string studyInstanceUid)
+    {
+        StudyRecord? study;
+        try
+        {
+            study = await studies.FindAsync(studyInstanceUid, context.RequestAborted);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+        return study is not null && access.MaySeeStage(context.User, study) ? study : null;
+    }
+
+    private static async Task WriteAsync(HttpContext context, StageChange change)
+    {
+        var data = JsonSerializer.Serialize(new
+        {
+            study = change.StudyInstanceUid,
+            stage = change.Stage.ToString(),
+            detail = change.Detail,
+            at = change.At.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await context.Response.WriteAsync($"event: stage\ndata: {data}\n\n", context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
     }
 }

@@ -32,7 +32,7 @@ public sealed class PortalPages(PortalStudies studies, PortalPageContexts pages,
         {
             return await RefusalAsync(context, lookup);
         }
-        var page = pages.For(context);
+        var page = pages.For(context, returnUrl: HttpMethods.IsGet(context.Request.Method) ? null : PortalPaths.Study(study.StudyInstanceUid));
         var lang = page.Format.Language.Code();
         if (study.Stage == Contracts.Reporting.PipelineStage.Reported && study.ReadyToRender)
         {

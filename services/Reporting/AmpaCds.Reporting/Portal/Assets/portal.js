@@ -9,12 +9,19 @@
     template.content.querySelectorAll("[data-stage]").forEach(function (el) { labels[el.getAttribute("data-stage")] = el.textContent; });
   }
   var liveStudy = source.getAttribute("data-live-study");
-  var events = new EventSource(source.getAttribute("data-live-events"));
+  var address = source.getAttribute("data-live-events") + (liveStudy ? "?study=" + encodeURIComponent(liveStudy) : "");
+  var events = new EventSource(address);
+  // A form being sent navigates away; a reload triggered by the stage change it causes would cancel that navigation.
+  document.addEventListener("submit", function () { events.close(); });
   events.addEventListener("stage", function (event) {
     var change = JSON.parse(event.data);
     if (liveStudy) {
-      // The study page re-renders itself when its study moves on, so the report appears when it is ready.
-      if (change.study === liveStudy && change.stage !== source.getAttribute("data-stage")) { window.location.reload(); }
+      // The study page loads itself again when its study moves on, so the report appears when it is ready. It goes to the
+      // page's own address rather than reloading: a page that answered a form must not send the form again.
+      if (change.study === liveStudy && change.stage !== source.getAttribute("data-stage")) {
+        events.close();
+        window.location.assign(source.getAttribute("data-live-url") || window.location.pathname);
+      }
       return;
     }
     var row = document.querySelector('tr[data-study="' + change.study + '"]');
