@@ -20,9 +20,9 @@ public static class AccessMatrix
         ["/ampacds.reporting.v1.ReportingApi/WatchStudy"] = [Roles.Psychiatrist, Roles.PacsAdmin],
         // Portal in the gateway (cookie session; the issuer's sign-in endpoints are open, see EndpointAccessTests)
         ["POST /portal/signout"] = [.. Roles.People],
-        ["GET /portal"] = [Roles.Psychiatrist],
+        ["GET /portal/"] = [Roles.Psychiatrist],
         ["GET /portal/studies/{studyUid}"] = [Roles.Psychiatrist],
-        ["GET /portal/studies/{studyUid}/figures/v{version:int}/{figure}.png"] = [Roles.Psychiatrist],
+        ["GET /portal/studies/{studyUid}/figures/{version}/{figure}.png"] = [Roles.Psychiatrist],
         ["GET /portal/studies/{studyUid}/report.pdf"] = [Roles.Psychiatrist],
         ["GET /portal/studies/{studyUid}/report.html"] = [Roles.Psychiatrist],
         ["GET /portal/events"] = [Roles.Psychiatrist],

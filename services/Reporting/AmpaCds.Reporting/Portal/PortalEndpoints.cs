@@ -23,7 +23,8 @@ public static class PortalEndpoints
             pages.WorklistAsync(context, q, from, to, stage));
         portal.MapGet("/studies/{studyUid}", (HttpContext context, PortalPages pages, string studyUid, string? done) =>
             pages.StudyAsync(context, studyUid, message: done == "requested" ? new ReaderFormat(PortalLanguage.Resolve(context.Request)).T("portal.request.sent") : null));
-        portal.MapGet("/studies/{studyUid}/figures/v{version:int}/{figure}.png", (HttpContext context, PortalPages pages, string studyUid, int version, string figure) =>
+        // The version is a plain segment checked by the handler, so a malformed one is a 404 after the sign-in check, not before it.
+        portal.MapGet("/studies/{studyUid}/figures/{version}/{figure}.png", (HttpContext context, PortalPages pages, string studyUid, string version, string figure) =>
             pages.FigureAsync(context, studyUid, version, figure));
         portal.MapGet("/studies/{studyUid}/report.pdf", (HttpContext context, PortalPages pages, string studyUid) => pages.PdfExportAsync(context, studyUid));
         portal.MapGet("/studies/{studyUid}/report.html", (HttpContext context, PortalPages pages, string studyUid) => pages.HtmlExportAsync(context, studyUid));

@@ -49,9 +49,9 @@ public sealed class PortalPages(PortalStudies studies, PortalPageContexts pages,
         }, status);
     }
 
-    public async Task<IResult> FigureAsync(HttpContext context, string studyUid, int version, string figure)
+    public async Task<IResult> FigureAsync(HttpContext context, string studyUid, string versionSegment, string figure)
     {
-        if (!Enum.TryParse<ReportFigure>(figure, ignoreCase: false, out var kind))
+        if (!Enum.TryParse<ReportFigure>(figure, ignoreCase: false, out var kind) || !PortalPaths.TryParseVersion(versionSegment, out var version))
         {
             return Results.NotFound();
         }

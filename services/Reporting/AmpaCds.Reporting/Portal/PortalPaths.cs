@@ -23,5 +23,13 @@ public static class PortalPaths
     public static string Html(string studyUid, string lang) => Study(studyUid) + "/report.html?lang=" + lang;
 
     public static string Figure(string studyUid, int version, Figures.ReportFigure figure, string lang) =>
-        $"{Study(studyUid)}/figures/v{version}/{figure}.png?lang={lang}";
+        $"{Study(studyUid)}/figures/v{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{figure}.png?lang={lang}";
+
+    /// <summary>The "v3" segment of a figure address.</summary>
+    public static bool TryParseVersion(string segment, out int version)
+    {
+        version = 0;
+        return segment is ['v', .. var digits]
+            && int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out version);
+    }
 }
