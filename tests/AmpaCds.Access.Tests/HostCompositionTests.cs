@@ -18,7 +18,7 @@ public sealed partial class HostCompositionTests
         "services/Quantification/AmpaCds.Quantification.Host/Program.cs",
         "services/Prediction/AmpaCds.Prediction.Host/Program.cs",
         "services/Reporting/AmpaCds.Reporting.Host/Program.cs",
-        "services/Cli/AmpaCds.Cli/Commands/ServeCommand.cs",
+        "services/Cli/AmpaCds.Cli/Embedded/EmbeddedServer.cs",
     };
 
     [Theory]

@@ -8,7 +8,10 @@ using AmpaCds.Reporting.Api;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Studies;
 using AmpaCds.Research.Simulation;
-using AmpaCds.ServiceDefaults.Storage;
+using AmpaCds.Reporting.Figures;
+using AmpaCds.Reporting.Localization;
+using AmpaCds.Reporting.Pdf;
+using AmpaCds.Reporting.Portal;
 using Google.Protobuf;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,9 +31,15 @@ public static class DemoCommand
         var output = new Option<string>("--out") { Description = "Folder for the study, the data and the report", DefaultValueFactory = _ => Path.Combine("out", "demo") };
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic patient", DefaultValueFactory = _ => 1 };
         var timeout = new Option<double>("--timeout") { Description = "Seconds to wait for the report", DefaultValueFactory = _ => 300 };
-        var command = new Command("demo", "Synthetic patient in, report out, all in one process") { output, seed, timeout };
-        command.SetAction((parse, cancellation) => CliRunner.RunAsync(() =>
-            RunAsync(Path.GetFullPath(parse.GetValue(output)!), parse.GetValue(seed), TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellation)));
+        var serve = new Option<bool>("--serve") { Description = "Then keep serving the portal (and DICOM, gRPC) on loopback with the demo's data, until stopped" };
+        var httpPort = new Option<int>("--http-port") { Description = "With --serve: HTTP port of the portal and the token issuer", DefaultValueFactory = _ => 5180 };
+        var command = new Command("demo", "Synthetic patient in, report out (HTML, PDF, JSON), all in one process") { output, seed, timeout, serve, httpPort };
+        command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
+        {
+            var folder = Path.GetFullPath(parse.GetValue(output)!);
+            var status = await RunAsync(folder, parse.GetValue(seed), TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellation);
+            return status != 0 || !parse.GetValue(serve) ? status : await DemoServer.ServeAsync(folder, parse.GetValue(httpPort), cancellation);
+        }));
         return command;
     }
 
@@ -81,20 +90,34 @@ public static class DemoCommand
             record = await scope.ServiceProvider.GetRequiredService<StudyRepository>().FindAsync(final.StudyInstanceUid, cancellation)
                 ?? throw new CliFailure($"study {final.StudyInstanceUid} was announced but has no record");
         }
-        await host.StopAsync(CancellationToken.None);
         if (record.Stage == PipelineStage.Failed)
         {
             throw new CliFailure($"the study failed: {record.StageDetail}");
         }
-        return await WriteReportAsync(host.Services.GetRequiredService<IBlobStore>(), record, truth, outputFolder, clock);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await WriteDocumentsAsync(scope.ServiceProvider, record, outputFolder, cancellation);
+        }
+        await host.StopAsync(CancellationToken.None);
+        return WriteSummary(record, truth, outputFolder, clock);
     }
 
-    private static async Task<int> WriteReportAsync(IBlobStore blobs, StudyRecord record, SimulationTruth truth, string outputFolder, Stopwatch clock)
+    /// <summary>The report as a reader gets it from the portal: standalone HTML with its images, the PDF, and the JSON record.</summary>
+    private static async Task WriteDocumentsAsync(IServiceProvider services, StudyRecord record, string outputFolder, CancellationToken cancellation)
+    {
+        var html = await services.GetRequiredService<ReportExport>().RenderHtmlAsync(record, UiLanguage.English, cancellation);
+        await File.WriteAllTextAsync(Path.Combine(outputFolder, "report.html"), html, cancellation);
+        var pdf = await ReportPdfWriter.RenderAsync(record, UiLanguage.English, services.GetRequiredService<IReportFigures>(),
+            services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellation);
+        await File.WriteAllBytesAsync(Path.Combine(outputFolder, "report.pdf"), pdf, cancellation);
+        await File.WriteAllTextAsync(Path.Combine(outputFolder, "report.json"),
+            new JsonFormatter(JsonFormatter.Settings.Default.WithIndentation()).Format(ReportMapper.ToReport(record)), cancellation);
+    }
+
+    private static int WriteSummary(StudyRecord record, SimulationTruth truth, string outputFolder, Stopwatch clock)
     {
         var htmlPath = Path.Combine(outputFolder, "report.html");
         var jsonPath = Path.Combine(outputFolder, "report.json");
-        await File.WriteAllBytesAsync(htmlPath, await blobs.GetAsync(record.ReportBlobKey!));
-        await File.WriteAllTextAsync(jsonPath, new JsonFormatter(JsonFormatter.Settings.Default.WithIndentation()).Format(ReportMapper.ToReport(record)));
         var forecast = record.Forecast!;
         var errors = record.Uptake!.Regions
             .Where(region => truth.ExpectedMeasuredSuvr.ContainsKey(region.Name))
@@ -104,6 +127,7 @@ public static class DemoCommand
         Console.Out.WriteLine($"  forecast: response probability {forecast.ResponseProbability:P0}, expected MADRS change {forecast.ExpectedMadrsChangePercent:F0} %, model {forecast.ModelVersion}");
         Console.Out.WriteLine($"  registration similarity {record.Uptake.Registration.Similarity:F3}; SUVR error against the simulation's truth: mean {errors.Average():P1}, max {errors.Max():P1}");
         Console.Out.WriteLine($"  report: {htmlPath}");
+        Console.Out.WriteLine($"  report (PDF): {Path.Combine(outputFolder, "report.pdf")}");
         Console.Out.WriteLine($"  report (JSON): {jsonPath}");
         return 0;
     }

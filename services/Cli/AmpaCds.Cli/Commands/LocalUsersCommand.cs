@@ -35,28 +35,35 @@ public static class LocalUsersCommand
                 throw new CliFailure($"unknown role '{unknown}' (known: {string.Join(", ", Roles.People)})", CliRunner.InputError);
             }
             var path = parse.GetValue(file)!;
-            var entry = new JsonObject
-            {
-                ["Name"] = parse.GetValue(user),
-                ["DisplayName"] = parse.GetValue(displayName),
-                ["DicomName"] = parse.GetValue(dicomName),
-                ["Roles"] = new JsonArray(roles.Select(name => (JsonNode?)JsonValue.Create(name)).ToArray()),
-                ["PasswordHash"] = PasswordHash.Create(AuthCommand.ReadPassword()),
-            };
-            var document = Read(path);
-            var users = Users(document);
-            var existing = users.FirstOrDefault(node => (string?)node?["Name"] == parse.GetValue(user));
-            if (existing is not null)
-            {
-                users.Remove(existing);
-            }
-            users.Add(entry);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            DurableFile.WriteAllText(path, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-            Console.Out.WriteLine($"{(existing is null ? "added" : "replaced")} user {parse.GetValue(user)} ({string.Join(", ", roles)}) in {path}");
+            var replaced = Upsert(path, parse.GetValue(user)!, roles, parse.GetValue(displayName), parse.GetValue(dicomName), AuthCommand.ReadPassword());
+            Console.Out.WriteLine($"{(replaced ? "replaced" : "added")} user {parse.GetValue(user)} ({string.Join(", ", roles)}) in {path}");
             return Task.FromResult(0);
         }));
         return command;
+    }
+
+    /// <summary>Adds or replaces a person in a users file (durably written); true when one of that name was replaced.</summary>
+    public static bool Upsert(string path, string name, IReadOnlyList<string> roles, string? displayName, string? dicomName, string password)
+    {
+        var entry = new JsonObject
+        {
+            ["Name"] = name,
+            ["DisplayName"] = displayName,
+            ["DicomName"] = dicomName,
+            ["Roles"] = new JsonArray(roles.Select(role => (JsonNode?)JsonValue.Create(role)).ToArray()),
+            ["PasswordHash"] = PasswordHash.Create(password),
+        };
+        var document = Read(path);
+        var users = Users(document);
+        var existing = users.FirstOrDefault(node => (string?)node?["Name"] == name);
+        if (existing is not null)
+        {
+            users.Remove(existing);
+        }
+        users.Add(entry);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        DurableFile.WriteAllText(path, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return existing is not null;
     }
 
     private static JsonObject Read(string path)

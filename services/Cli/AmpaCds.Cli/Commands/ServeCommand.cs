@@ -1,27 +1,12 @@
 using System.CommandLine;
 using AmpaCds.Cli.Embedded;
 using AmpaCds.Cli.Output;
-using AmpaCds.Prediction;
-using AmpaCds.Quantification.Api;
-using AmpaCds.Reporting;
-using AmpaCds.Reporting.Identity;
-using AmpaCds.Reporting.Portal;
-using AmpaCds.Reporting.Portal.Authentication;
-using AmpaCds.Security.Access;
-using AmpaCds.Security.Transport;
-using AmpaCds.ServiceDefaults;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace AmpaCds.Cli.Commands;
 
 /// <summary>
-/// `ampacds serve`: the embedded shape with its network faces (DICOM SCP and the gateway's gRPC
-/// API) for a single machine without a broker.
+/// `ampacds serve`: the embedded shape with its network faces (DICOM SCP, the gateway's gRPC API, the portal and
+/// the token issuer) for a single machine without a broker.
 /// </summary>
 public static class ServeCommand
 {
@@ -38,38 +23,10 @@ public static class ServeCommand
         };
         command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
         {
-            var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-            {
-                Args = HostArguments.WithDefaults([]),
-                // The embedded system is the development shape; a site deployment runs the separate hosts.
-                EnvironmentName = Environments.Development,
-            });
-            var dataRoot = parse.GetValue(data)!;
-            builder.Configuration.AddInMemoryCollection(EmbeddedSystem.Settings(dataRoot, dicomListener: true, parse.GetValue(dicomPort)));
-            builder.Configuration.AddInMemoryCollection(EmbeddedSystem.LocalIssuerSettings(parse.GetValue(httpPort)));
-            builder.Configuration.AddLocalIssuerUsersFile(Path.Combine(dataRoot, "auth", "users.json"));
-            builder.WebHost.ConfigureKestrel(kestrel =>
-            {
-                kestrel.ListenLocalhost(parse.GetValue(grpcPort), listen => listen.Protocols = HttpProtocols.Http2);
-                kestrel.ListenLocalhost(parse.GetValue(httpPort), listen => listen.Protocols = HttpProtocols.Http1);
-            });
-            builder.Services.AddAllServices(builder.Configuration);
-            builder.Services.AddAmpaCdsAuthentication(builder.Configuration);
-            // Plain HTTP is allowed here only because serve runs as Development on loopback (docs/SECURITY.md, "Transport").
-            builder.Services.AddAmpaCdsTransport(builder.Configuration);
-            builder.Services.AddLocalIssuer(builder.Configuration, builder.Environment);
-            builder.Services.AddPortalAuthentication(builder.Configuration);
-            builder.Services.AddGrpc();
-            var app = builder.Build();
-            app.UseAmpaCdsAuthentication();
-            app.MapDefaultEndpoints();
-            app.MapReportingApi();
-            app.MapPredictionApi();
-            app.MapQuantificationApi();
-            app.MapLocalIssuer(builder.Configuration);
-            app.MapPortalAuthentication();
-            app.MapReportingPortal();
-            await app.RunAsync(cancellation);
+            await EmbeddedServer.RunAsync(parse.GetValue(data)!,
+                new EmbeddedServer.Ports(parse.GetValue(dicomPort), parse.GetValue(grpcPort), parse.GetValue(httpPort)),
+                ports => Console.Out.WriteLine($"ampacds: serving; portal {ports.PortalAddress}, DICOM 127.0.0.1:{ports.Dicom} (AE AMPACDS), gRPC http://127.0.0.1:{ports.Grpc}"),
+                cancellation);
             return 0;
         }));
         return command;
