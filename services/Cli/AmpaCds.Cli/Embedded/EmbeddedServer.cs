@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace AmpaCds.Cli.Embedded;
 
@@ -52,6 +53,8 @@ public static class EmbeddedServer
             kestrel.ListenLocalhost(ports.Grpc, listen => listen.Protocols = HttpProtocols.Http2);
             kestrel.ListenLocalhost(ports.Http, listen => listen.Protocols = HttpProtocols.Http1);
         });
+        // Every SQL command at Information would bury the addresses a person needs among hundreds of lines.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         builder.Services.AddAllServices(builder.Configuration);
         builder.Services.AddAmpaCdsAuthentication(builder.Configuration);
         // Plain HTTP is allowed here only because the embedded shape runs as Development on loopback (docs/SECURITY.md, "Transport").
