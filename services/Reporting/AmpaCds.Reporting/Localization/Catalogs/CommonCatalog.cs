@@ -15,11 +15,6 @@ internal static class CommonCatalog
         new("common.synthetic-normals",
             "The normative database was built from SIMULATED controls: the z-scores are not clinical.",
             "正常データベースはシミュレーションによる対照群から作成されています。z スコアは臨床的な値ではありません。"),
-        new("common.unit.suv", "SUV (g/mL)", "SUV (g/mL)"),
-        new("common.unit.suvr", "SUVR", "SUVR"),
-        new("common.unit.z", "z-score", "z スコア"),
         new("common.not-measured", "(not measured)", "（未測定）"),
-        new("common.yes", "yes", "はい"),
-        new("common.no", "no", "いいえ"),
     ];
 }

@@ -38,7 +38,6 @@ internal static class ReportViewCatalog
         new("view.regions.col.suv", "SUV mean (g/mL)", "平均 SUV (g/mL)"),
         new("view.regions.col.suvr", "SUVR", "SUVR"),
         new("view.regions.col.z", "z-score", "z スコア"),
-        new("view.regions.col.voxels", "Voxels", "ボクセル数"),
         new("view.regions.col.coverage", "Coverage", "被覆率"),
         new("view.regions.chart", "z-score of each region against the normal range (|z| ≤ 2 shaded)", "各領域の z スコアと正常範囲（|z| ≤ 2 を網掛け）"),
         new("view.images", "Brain images (template space)", "脳画像（テンプレート空間）"),
@@ -46,7 +45,6 @@ internal static class ReportViewCatalog
         new("view.images.z", "z-map against the normal database, with atlas outlines", "正常データベースに対する z マップ（アトラス輪郭付き）"),
         new("view.images.overview", "z-map overview: axial slices from skull base to vertex", "z マップ一覧：頭蓋底から頭頂までの横断像"),
         new("view.images.change", "Change since the baseline study (follow-up minus baseline SUVR)", "ベースラインからの変化（追跡 − ベースライン SUVR）"),
-        new("view.images.viewer", "Open the interactive viewer", "インタラクティブビューアを開く"),
         new("view.quality.details", "Acquisition and analysis", "撮像と解析"),
         new("view.quality.reference-suv", "Reference SUV mean", "参照領域の平均 SUV"),
         new("view.quality.reference-region", "SUVR reference region", "SUVR 参照領域"),
@@ -66,6 +64,5 @@ internal static class ReportViewCatalog
         new("view.versions.col.model", "Model", "モデル"),
         new("view.versions.col.change", "What changed", "変更内容"),
         new("view.generated", "Generated {0}", "作成 {0}"),
-        new("view.figure-missing", "Image not available.", "画像はありません。"),
     ];
 }
