@@ -45,7 +45,9 @@ public static class ReportAssertions
         Assert.False(string.IsNullOrWhiteSpace(report.Forecast.ModelVersion));
         Assert.InRange(report.Forecast.ResponseProbability, 0, 1);
         Assert.True(report.Forecast.ModelTrainedOnSyntheticData);
-        Assert.Contains(report.Forecast.ModelVersion, report.Html, StringComparison.Ordinal);
-        Assert.Contains("Research use only", report.Html, StringComparison.Ordinal);
+        // Compare what a reader sees: Razor encodes characters such as '+' (in "1.0.0+commit") as entities.
+        var shownText = System.Net.WebUtility.HtmlDecode(report.Html);
+        Assert.Contains(report.Forecast.ModelVersion, shownText, StringComparison.Ordinal);
+        Assert.Contains("Research use only", shownText, StringComparison.Ordinal);
     }
 }
