@@ -20,6 +20,8 @@ command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/lib/rabbitmq/bin/rabbitm
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 && [ -x /usr/bin/psql ] || needed+=(postgresql)
 command -v curl >/dev/null 2>&1 || needed+=(curl)
 command -v storescu >/dev/null 2>&1 || needed+=(dcmtk)
+# dciodvfy checks the DICOM objects a report becomes (PacsExport tests).
+command -v dciodvfy >/dev/null 2>&1 || needed+=(dicom3tools)
 command -v Orthanc >/dev/null 2>&1 || needed+=(orthanc)
 [ -e /usr/share/orthanc/plugins/libOrthancDicomWeb.so ] || needed+=(orthanc-dicomweb)
 command -v dcm2niix >/dev/null 2>&1 || needed+=(dcm2niix)
