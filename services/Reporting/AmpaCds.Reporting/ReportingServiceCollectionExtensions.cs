@@ -6,6 +6,8 @@ using AmpaCds.Reporting.Audit;
 using AmpaCds.Reporting.Clients;
 using AmpaCds.Reporting.Consumers;
 using AmpaCds.Reporting.Figures;
+using AmpaCds.Reporting.PacsOutbox;
+using AmpaCds.Reporting.PacsExport;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Studies;
 using AmpaCds.Reporting.Portal;
@@ -40,6 +42,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddReportingPortal(configuration);
         services.AddScoped<StudyEventHandler>();
         AddReportFigures(services);
+        AddPacsDelivery(services, configuration);
         // Read before the container exists because it decides what is registered (docs/CONVENTIONS.md, "Options").
         if (!string.IsNullOrWhiteSpace(configuration[QuantificationClientRegistration.UrlKey]))
         {
@@ -59,6 +62,20 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<FigureRenderCoordinator>();
         services.AddScoped<ReportFigureRenderer>();
         services.AddScoped<IReportFigures, ReportFigureStore>();
+    }
+
+    /// <summary>Results back into the PACS: the objects of each report version, planned with it and sent by a background worker.</summary>
+    private static void AddPacsDelivery(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        services.AddOptions<PacsOptions>().Bind(configuration.GetSection(PacsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PacsOptions>, PacsOptionsValidation>();
+        services.AddScoped<PacsDeliveryPlanner>();
+        services.AddScoped<PacsObjectBuilder>();
+        services.AddScoped<PacsObjectCache>();
+        services.AddScoped<PacsDestinationSender>();
+        services.AddScoped<PacsDeliveryQuery>();
+        services.AddSingleton<PacsDeliveryWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<PacsDeliveryWorker>());
     }
 
     public static void AddReportingConsumers(IBusRegistrationConfigurator bus)

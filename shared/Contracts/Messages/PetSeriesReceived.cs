@@ -23,4 +23,8 @@ public sealed record PetSeriesReceived(
 
     /// <summary>What changed against the previous version, e.g. "first version" or "2 instances replaced, 1 added".</summary>
     public string ChangeSummary { get; init; } = "";
+
+    /// <summary>SOP Instance UIDs of the series version, in UID order: the structured report sent back to the PACS
+    /// references the images it measured. UIDs only, no patient identifiers.</summary>
+    public IReadOnlyList<string> SopInstanceUids { get; init; } = [];
 }

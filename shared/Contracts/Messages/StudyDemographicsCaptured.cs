@@ -23,4 +23,19 @@ public sealed record StudyDemographicsCaptured(
     /// psychiatrist it names (care-team access). Empty when the header has none.
     /// </summary>
     public string ReferringPhysicianName { get; init; } = "";
+
+    /// <summary>Patient's Birth Date and Sex, Study Time, Accession Number and Study ID as the header holds them: the
+    /// objects AmpaCds sends back to the PACS repeat the patient and study modules of the images they describe.</summary>
+    public string PatientBirthDate { get; init; } = "";
+
+    public string PatientSex { get; init; } = "";
+
+    public string StudyTime { get; init; } = "";
+
+    public string AccessionNumber { get; init; } = "";
+
+    public string StudyId { get; init; } = "";
+
+    /// <summary>SOP Class UID of the series' images (PET or Enhanced PET): the structured report references them by class and instance.</summary>
+    public string SopClassUid { get; init; } = "";
 }

@@ -84,6 +84,7 @@ public sealed partial class SeriesAnnouncer(
             InputHash = manifest.InputHash,
             SeriesVersion = version,
             ChangeSummary = summary,
+            SopInstanceUids = manifest.Entries.Select(entry => entry.SopInstanceUid).ToList(),
         }, lineage);
         // The audit record of the receipt commits with the announcement: both or neither.
         audit.Enqueue(db, new AuditEvent(AuditEventKind.StudyReceived, AuditOutcome.Success, now, SenderOf(series.Source),

@@ -30,6 +30,12 @@ public sealed class SeriesDemographicsReader(IBlobStore blobs)
             dataset.GetString(DicomTags.StudyDescription) ?? "")
         {
             ReferringPhysicianName = dataset.GetString(DicomTags.ReferringPhysicianName) ?? "",
+            PatientBirthDate = dataset.GetString(DicomTags.PatientBirthDate) ?? "",
+            PatientSex = dataset.GetString(DicomTags.PatientSex) ?? "",
+            StudyTime = dataset.GetString(DicomTags.StudyTime) ?? "",
+            AccessionNumber = dataset.GetString(DicomTags.AccessionNumber) ?? "",
+            StudyId = dataset.GetString(DicomTags.StudyID) ?? "",
+            SopClassUid = dataset.GetString(DicomTags.SOPClassUID) ?? "",
         };
     }
 }

@@ -8,6 +8,7 @@ using AmpaCds.Reporting.Audit;
 using AmpaCds.Reporting.Figures;
 using AmpaCds.Reporting.Localization;
 using AmpaCds.Reporting.Pdf;
+using AmpaCds.Reporting.PacsOutbox;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Studies;
 using AmpaCds.Security.Audit;
@@ -29,10 +30,12 @@ public sealed class ReportingApiService(
     CareTeamAccess access,
     IReportFigures figures,
     Portal.ReportExport export,
+    PacsDeliveryQuery pacsDeliveries,
     TimeProvider clock) : ReportingApi.ReportingApiBase
 {
     public const string PredictionRequestedReason = "forecast requested";
     public const string ListStudiesMethod = "ampacds.reporting.v1.ReportingApi/ListStudies";
+    public const string ListPacsDeliveriesMethod = "ampacds.reporting.v1.ReportingApi/ListPacsDeliveries";
 
     [Authorize(Roles = Roles.Psychiatrist + "," + Roles.PacsAdmin)]
     public override async Task<ListStudiesReply> ListStudies(ListStudiesRequest request, ServerCallContext context)
@@ -58,6 +61,8 @@ public sealed class ReportingApiService(
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"report not ready: study is at stage {record.Stage}"));
         }
         var report = ReportMapper.ToReport(record);
+        report.PacsDeliveries.AddRange((await pacsDeliveries.ListAsync(record.StudyInstanceUid, null, PacsDeliveryQuery.DefaultLimit, context.CancellationToken))
+            .Select(PacsDeliveryMapper.ToMessage));
         if (request.Format == ReportFormat.Html)
         {
             // The same Razor report as the portal's export, in the asked language, with the figures embedded.
@@ -97,6 +102,25 @@ public sealed class ReportingApiService(
         var correlationId = await handler.RequestPredictionAsync(record.StudyInstanceUid, PredictionRequestedReason, context.CancellationToken);
         await RecordAsync(context, AuditEventKind.ForecastRequested, StudyAuditObjects.Of(record), $"correlation {correlationId}");
         return new RequestPredictionReply { CorrelationId = correlationId.ToString() };
+    }
+
+    /// <summary>What went back to the PACS, for PACS administrators: object kinds, UIDs, states and reasons, no clinical results.</summary>
+    [Authorize(Roles = Roles.PacsAdmin)]
+    public override async Task<ListPacsDeliveriesReply> ListPacsDeliveries(ListPacsDeliveriesRequest request, ServerCallContext context)
+    {
+        PacsDeliveryState? state = null;
+        if (!string.IsNullOrWhiteSpace(request.State))
+        {
+            state = Enum.TryParse<PacsDeliveryState>(request.State, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                ? parsed
+                : throw new RpcException(new Status(StatusCode.InvalidArgument,
+                    $"unknown state '{request.State}': use one of {string.Join(", ", Enum.GetNames<PacsDeliveryState>())}"));
+        }
+        var reply = new ListPacsDeliveriesReply();
+        reply.Deliveries.AddRange((await pacsDeliveries.ListAsync(request.StudyInstanceUid, state, request.Limit, context.CancellationToken))
+            .Select(PacsDeliveryMapper.ToMessage));
+        await RecordAsync(context, AuditEventKind.Query, [StudyAuditObjects.Query(ListPacsDeliveriesMethod)], $"{reply.Deliveries.Count} PACS deliveries listed");
+        return reply;
     }
 
     [Authorize(Roles = Roles.Psychiatrist + "," + Roles.PacsAdmin)]

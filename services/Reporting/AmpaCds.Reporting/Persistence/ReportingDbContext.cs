@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AmpaCds.Reporting.Persistence;
 
-/// <summary>Reporting's database: study records, report versions, the audit record repository, inbox and outbox.</summary>
+/// <summary>Reporting's database: study records, report versions, the audit record repository, PACS deliveries, inbox and outbox.</summary>
 public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : MessagingDbContext(options)
 {
     public const int UidLength = 64;
@@ -15,6 +15,8 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<AuditEventEntity> AuditEvents => Set<AuditEventEntity>();
 
     public DbSet<AuditForwardEntity> AuditForwards => Set<AuditForwardEntity>();
+
+    public DbSet<PacsDeliveryEntity> PacsDeliveries => Set<PacsDeliveryEntity>();
 
     protected override void OnServiceModelCreating(ModelBuilder modelBuilder)
     {
@@ -49,6 +51,17 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             forward.ToTable("AuditForwards");
             forward.HasKey(row => row.EventId);
             forward.Property(row => row.EventId).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<PacsDeliveryEntity>(delivery =>
+        {
+            delivery.ToTable("PacsDeliveries");
+            delivery.HasKey(row => row.Id);
+            delivery.Property(row => row.Id).ValueGeneratedNever();
+            delivery.Property(row => row.StudyInstanceUid).HasMaxLength(UidLength);
+            // One row per object and destination of a version: nothing is planned, hence sent, twice.
+            delivery.HasIndex(row => new { row.Destination, row.StudyInstanceUid, row.ReportVersion, row.ObjectKind }).IsUnique();
+            delivery.HasIndex(row => new { row.State, row.NextAttemptAtUtcTicks });
+            delivery.HasIndex(row => row.StudyInstanceUid);
         });
     }
 }

@@ -33,6 +33,9 @@ public sealed class StudyEntity
     /// <summary>JSON of <see cref="Studies.Stored.StoredClinicalInputs"/>.</summary>
     public string? ClinicalInputs { get; set; }
 
+    /// <summary>JSON of <see cref="Studies.Stored.StoredDicomHeader"/>: what the PACS objects repeat of the images' header.</summary>
+    public string? DicomHeader { get; set; }
+
     /// <summary>Optimistic concurrency: two deliveries updating one study at once on PostgreSQL; the loser is retried.</summary>
     public int Revision { get; set; }
 }

@@ -138,9 +138,22 @@ public sealed class StudyRepository(ReportingDbContext db, TimeProvider clock)
         row.Forecast = record.Forecast is null ? null : StoredJson.Write(record.Forecast);
         row.ReportVersion = record.ReportVersion;
         row.ClinicalInputs = record.ClinicalInputs is null ? null : StoredJson.Write(record.ClinicalInputs);
+        row.DicomHeader = StoredJson.Write(new StoredDicomHeader(record.Patient?.PatientBirthDate ?? "", record.Patient?.PatientSex ?? "",
+            record.Patient?.StudyTime ?? "", record.Patient?.AccessionNumber ?? "", record.Patient?.StudyId ?? "",
+            record.PetSopClassUid, record.PetInstanceUids));
     }
 
-    private static StudyRecord ToRecord(StudyEntity row, IReadOnlyList<ReportVersionRecord> versions) => new()
+    private static StudyRecord ToRecord(StudyEntity row, IReadOnlyList<ReportVersionRecord> versions)
+    {
+        var header = StoredJson.Read<StoredDicomHeader>(row.DicomHeader);
+        return ToRecord(row, versions, header) with
+        {
+            PetSopClassUid = header?.SopClassUid ?? "",
+            PetInstanceUids = header?.SopInstanceUids ?? [],
+        };
+    }
+
+    private static StudyRecord ToRecord(StudyEntity row, IReadOnlyList<ReportVersionRecord> versions, StoredDicomHeader? header) => new()
     {
         StudyInstanceUid = row.StudyInstanceUid,
         SeriesInstanceUid = row.SeriesInstanceUid,
@@ -154,6 +167,11 @@ public sealed class StudyRepository(ReportingDbContext db, TimeProvider clock)
             : new PatientHeader(row.PatientName ?? "", row.PatientId, row.StudyDate ?? "", row.StudyDescription ?? "")
             {
                 ReferringPhysicianName = row.ReferringPhysicianName ?? "",
+                PatientBirthDate = header?.PatientBirthDate ?? "",
+                PatientSex = header?.PatientSex ?? "",
+                StudyTime = header?.StudyTime ?? "",
+                AccessionNumber = header?.AccessionNumber ?? "",
+                StudyId = header?.StudyId ?? "",
             },
         InputHash = row.InputHash,
         SeriesVersion = row.SeriesVersion,

@@ -1,5 +1,6 @@
 using System.Text;
 using AmpaCds.Contracts.Reporting;
+using AmpaCds.Reporting.PacsOutbox;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Portal;
 using AmpaCds.ServiceDefaults.Storage;
@@ -12,7 +13,8 @@ namespace AmpaCds.Reporting.Studies;
 /// version (input or model changed) or attaches the run to the latest one. Runs inside the inbox
 /// transaction; the blob write is idempotent (one key per version), so a retried attempt rewrites the same key.
 /// </summary>
-public sealed partial class ReportPublisher(StudyRepository repository, IBlobStore blobs, ArchivedReport archive, TimeProvider clock, ILogger<ReportPublisher> logger)
+public sealed partial class ReportPublisher(StudyRepository repository, IBlobStore blobs, ArchivedReport archive, PacsDeliveryPlanner pacs,
+    TimeProvider clock, ILogger<ReportPublisher> logger)
 {
     public async Task<StudyRecord> RenderIfReadyAsync(StudyRecord record, CancellationToken cancellationToken)
     {
@@ -41,6 +43,8 @@ public sealed partial class ReportPublisher(StudyRepository repository, IBlobSto
         var html = await archive.RenderAsync(rendered, now);
         await blobs.PutAsync(version.ReportBlobKey(record.StudyInstanceUid), Encoding.UTF8.GetBytes(html), cancellationToken);
         repository.AddVersion(record.StudyInstanceUid, version);
+        // The version's objects go back to the PACS; planned here so they commit with the version.
+        pacs.Plan(record.StudyInstanceUid, decision.Version, now);
         LogRendered(record.CorrelationId, decision.Version);
         return rendered with { Stage = PipelineStage.Reported, StageDetail = $"report ready (version {decision.Version}: {decision.ChangeSummary})" };
     }

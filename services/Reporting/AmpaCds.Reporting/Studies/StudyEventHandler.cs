@@ -27,7 +27,11 @@ public sealed class StudyEventHandler(
                 $"{message.InstanceCount} instances ({message.CompletionReason})");
             var run = advanced with { SeriesInstanceUid = message.SeriesInstanceUid, SeriesBlobPrefix = message.SeriesBlobPrefix };
             return run.CorrelationId == message.CorrelationId
-                ? run with { InputHash = message.InputHash, SeriesVersion = message.SeriesVersion, ChangeSummary = message.ChangeSummary }
+                ? run with
+                {
+                    InputHash = message.InputHash, SeriesVersion = message.SeriesVersion, ChangeSummary = message.ChangeSummary,
+                    PetInstanceUids = message.SopInstanceUids,
+                }
                 : run;
         });
 
@@ -56,7 +60,13 @@ public sealed class StudyEventHandler(
             Patient = new PatientHeader(message.PatientName, message.PatientId, message.StudyDate, message.StudyDescription)
             {
                 ReferringPhysicianName = message.ReferringPhysicianName,
+                PatientBirthDate = message.PatientBirthDate,
+                PatientSex = message.PatientSex,
+                StudyTime = message.StudyTime,
+                AccessionNumber = message.AccessionNumber,
+                StudyId = message.StudyId,
             },
+            PetSopClassUid = message.SopClassUid,
         });
 
     public Task FailedAsync(ConsumeContext context, string studyInstanceUid, Guid correlationId, string reason) =>

@@ -26,6 +26,11 @@ public sealed record StudyRecord
     /// <summary>Why the current run exists: Intake's change summary, or the reason a run was requested.</summary>
     public string ChangeSummary { get; init; } = "";
 
+    /// <summary>SOP Class and Instance UIDs of the measured series (from Intake), referenced by the structured report sent to the PACS.</summary>
+    public string PetSopClassUid { get; init; } = "";
+
+    public IReadOnlyList<string> PetInstanceUids { get; init; } = [];
+
     public StoredUptake? Uptake { get; init; }
     public StoredForecast? Forecast { get; init; }
 
