@@ -160,10 +160,12 @@ public sealed partial class PacsDeliveryWorker(
             switch (outcome.Result)
             {
                 case PacsStoreResult.Delivered:
+                    row.Attempts++;
                     Finish(row, PacsDeliveryState.Delivered, outcome.Status, outcome.Reason);
                     row.DeliveredAtUtcTicks = clock.GetUtcNow().UtcTicks;
                     break;
                 case PacsStoreResult.Refused:
+                    row.Attempts++;
                     Finish(row, PacsDeliveryState.DeadLetter, outcome.Status, outcome.Reason);
                     LogDeadLetter(destinationName, row.ObjectKind, row.ReportVersion, outcome.Reason ?? "");
                     break;
