@@ -10,4 +10,5 @@ public enum PacsObjectKind
     MeasurementReport,
     SuvrSlicesCapture,
     ZSlicesCapture,
+    ZOverviewCapture,
 }
