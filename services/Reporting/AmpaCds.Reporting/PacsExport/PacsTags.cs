@@ -21,6 +21,7 @@ internal static class PacsTags
     public static readonly DicomTag ReferencedSeriesSequence = new(0x0008, 0x1115); // SQ
     public static readonly DicomTag ReferencedSopSequence = new(0x0008, 0x1199); // SQ
     public static readonly DicomTag DerivationDescription = new(0x0008, 0x2111); // ST
+    public static readonly DicomTag BodyPartExamined = new(0x0018, 0x0015); // CS
     public static readonly DicomTag DeviceSerialNumber = new(0x0018, 0x1000); // LO
     public static readonly DicomTag DateOfSecondaryCapture = new(0x0018, 0x1012); // DA
     public static readonly DicomTag TimeOfSecondaryCapture = new(0x0018, 0x1014); // TM

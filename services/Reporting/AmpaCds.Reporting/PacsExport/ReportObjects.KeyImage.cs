@@ -26,8 +26,8 @@ public static partial class ReportObjects
         var comments = UiText.Get("common.intended-use", UiLanguage.English);
         if (ReportAmendment.Statement(record.ReportVersion!.Value) is { } amendment) comments += " " + amendment;
         return dataset
-            // General Series: Laterality is type 2C; the brain is no paired part, so it is present and empty.
-            .AddOrUpdate(PacsTags.Laterality, DicomVR.CS, "")
+            // General Series: naming the body part tells a checker the brain is unpaired, so Laterality (type 2C) is left out.
+            .AddOrUpdate(PacsTags.BodyPartExamined, DicomVR.CS, "BRAIN")
             // General Image
             .AddOrUpdate(DicomTags.ImageType, DicomVR.CS, "DERIVED", "SECONDARY")
             .AddOrUpdate(PacsTags.PatientOrientation, DicomVR.CS, "")
