@@ -12,7 +12,8 @@ public sealed class ReportObjectsTests
     [Fact]
     public async Task Encapsulated_pdf_passes_dciodvfy_and_pydicom_extracts_the_same_bytes()
     {
-        var path = PacsFiles.Write(ReportObjects.EncapsulatedPdf(Record(), Pdf, PacsFiles.CreatedAt));
+        using var folder = new PacsTempFolder();
+        var path = PacsFiles.Write(folder, ReportObjects.EncapsulatedPdf(Record(), Pdf, PacsFiles.CreatedAt));
         Assert.Empty(await PacsFiles.DciodvfyErrorsAsync(path));
         var output = await PacsFiles.RunAsync("/usr/bin/python3", "-c",
             "import sys, pydicom; d = pydicom.dcmread(sys.argv[1]); doc = bytes(d.EncapsulatedDocument)[:int(d.EncapsulatedDocumentLength)]; "
@@ -26,7 +27,8 @@ public sealed class ReportObjectsTests
     public async Task Measurement_report_passes_dciodvfy_and_dsrdump_shows_the_regional_values()
     {
         var record = Record();
-        var path = PacsFiles.Write(ReportObjects.MeasurementReport(record, PacsFiles.PetImages, PacsFiles.CreatedAt));
+        using var folder = new PacsTempFolder();
+        var path = PacsFiles.Write(folder, ReportObjects.MeasurementReport(record, PacsFiles.PetImages, PacsFiles.CreatedAt));
         Assert.Empty(await PacsFiles.DciodvfyErrorsAsync(path));
         var tree = await PacsFiles.RunAsync("/usr/bin/dsrdump", path);
         Assert.Contains("Imaging Measurement Report", tree);
@@ -43,7 +45,8 @@ public sealed class ReportObjectsTests
     {
         const string name = "Yamada^Taro=山田^太郎=やまだ^たろう";
         var record = Record(name);
-        var path = PacsFiles.Write(ReportObjects.MeasurementReport(record, PacsFiles.PetImages, PacsFiles.CreatedAt));
+        using var folder = new PacsTempFolder();
+        var path = PacsFiles.Write(folder, ReportObjects.MeasurementReport(record, PacsFiles.PetImages, PacsFiles.CreatedAt));
         const string script = """
             import sys, pydicom
             d = pydicom.dcmread(sys.argv[1])

@@ -55,7 +55,8 @@ internal static class CommonModules
             .AddOrUpdate(DicomTags.SeriesNumber, DicomVR.IS, SeriesNumber(kind, version))
             .AddOrUpdate(DicomTags.SeriesDate, DicomVR.DA, date)
             .AddOrUpdate(DicomTags.SeriesTime, DicomVR.TM, time)
-            .AddOrUpdate(DicomTags.SeriesDescription, DicomVR.LO, seriesDescription)
+            // A later version names the one it replaces where a PACS browser shows it first.
+            .AddOrUpdate(DicomTags.SeriesDescription, DicomVR.LO, ReportAmendment.SeriesDescription(seriesDescription, version))
             // General Equipment: AmpaCds made this object
             .AddOrUpdate(DicomTags.Manufacturer, DicomVR.LO, AmpaCdsSoftware.Name)
             .AddOrUpdate(DicomTags.ManufacturerModelName, DicomVR.LO, AmpaCdsSoftware.Name)

@@ -34,6 +34,9 @@ internal static class MeasurementReportContent
         items.Add(SrItems.Container(SrItems.Contains, ReportCodes.ImagingMeasurements, groups));
         // The intended-use statement, as every surface of the report carries it.
         items.Add(SrItems.Text(SrItems.Contains, ReportCodes.Comment, UiText.Get("common.intended-use", UiLanguage.English)));
+        // A reader of the text alone (dsrdump, a PACS's SR viewer) learns the report was amended.
+        if (ReportAmendment.Statement(version) is { } amendment)
+            items.Add(SrItems.Text(SrItems.Contains, ReportCodes.Comment, amendment));
         return items;
     }
 

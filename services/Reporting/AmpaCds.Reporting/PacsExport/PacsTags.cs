@@ -20,10 +20,19 @@ internal static class PacsTags
     public static readonly DicomTag ReferencedPerformedProcedureStepSequence = new(0x0008, 0x1111); // SQ
     public static readonly DicomTag ReferencedSeriesSequence = new(0x0008, 0x1115); // SQ
     public static readonly DicomTag ReferencedSopSequence = new(0x0008, 0x1199); // SQ
+    public static readonly DicomTag DerivationDescription = new(0x0008, 0x2111); // ST
+    public static readonly DicomTag BodyPartExamined = new(0x0018, 0x0015); // CS
     public static readonly DicomTag DeviceSerialNumber = new(0x0018, 0x1000); // LO
+    public static readonly DicomTag DateOfSecondaryCapture = new(0x0018, 0x1012); // DA
+    public static readonly DicomTag TimeOfSecondaryCapture = new(0x0018, 0x1014); // TM
+    public static readonly DicomTag SecondaryCaptureDeviceManufacturer = new(0x0018, 0x1016); // LO
+    public static readonly DicomTag SecondaryCaptureDeviceManufacturerModelName = new(0x0018, 0x1018); // LO
+    public static readonly DicomTag SecondaryCaptureDeviceSoftwareVersions = new(0x0018, 0x1019); // LO
     public static readonly DicomTag PatientOrientation = new(0x0020, 0x0020); // CS
     public static readonly DicomTag Laterality = new(0x0020, 0x0060); // CS
+    public static readonly DicomTag ImageComments = new(0x0020, 0x4000); // LT
     public static readonly DicomTag BurnedInAnnotation = new(0x0028, 0x0301); // CS
+    public static readonly DicomTag RecognizableVisualFeatures = new(0x0028, 0x0302); // CS
     public static readonly DicomTag MeasurementUnitsCodeSequence = new(0x0040, 0x08EA); // SQ
     public static readonly DicomTag RelationshipType = new(0x0040, 0xA010); // CS
     public static readonly DicomTag ValueType = new(0x0040, 0xA040); // CS
@@ -34,6 +43,7 @@ internal static class PacsTags
     public static readonly DicomTag ConceptCodeSequence = new(0x0040, 0xA168); // SQ
     public static readonly DicomTag MeasuredValueSequence = new(0x0040, 0xA300); // SQ
     public static readonly DicomTag NumericValue = new(0x0040, 0xA30A); // DS
+    public static readonly DicomTag PredecessorDocumentsSequence = new(0x0040, 0xA360); // SQ
     public static readonly DicomTag PerformedProcedureCodeSequence = new(0x0040, 0xA372); // SQ
     public static readonly DicomTag CurrentRequestedProcedureEvidenceSequence = new(0x0040, 0xA375); // SQ
     public static readonly DicomTag CompletionFlag = new(0x0040, 0xA491); // CS

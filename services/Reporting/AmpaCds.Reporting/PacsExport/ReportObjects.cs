@@ -1,3 +1,4 @@
+using System.Globalization;
 using AmpaCds.Dicom;
 using AmpaCds.Reporting.Studies;
 
@@ -8,7 +9,7 @@ namespace AmpaCds.Reporting.PacsExport;
 /// as a TID 1500 Comprehensive SR, and the slice figures as Secondary Capture. Only building: sending is elsewhere.
 /// Every UID derives from (study, report version, kind), so building the same version twice gives the same objects.
 /// </summary>
-public static class ReportObjects
+public static partial class ReportObjects
 {
     /// <summary>Encapsulated PDF Storage holding the report PDF exactly as rendered.</summary>
     /// <param name="createdAt">When the report version was created (its record's CreatedAt), not the time of sending.</param>
@@ -20,13 +21,17 @@ public static class ReportObjects
         const string title = "AmpaCds [11C]K-2 PET report";
         var dataset = CommonModules.Create(record, PacsObjectKind.EncapsulatedPdf, PacsSopClasses.EncapsulatedPdf, "DOC",
             title, createdAt);
+        // The Encapsulated Document module has no predecessor reference, so the title says what this version replaces.
+        var documentTitle = ReportAmendment.Replaces(record.ReportVersion!.Value) is { } previous
+            ? string.Create(CultureInfo.InvariantCulture, $"{title} (version {record.ReportVersion}, amends and replaces version {previous})")
+            : title;
         return dataset
             // SC Equipment: a workstation made the document.
             .AddOrUpdate(PacsTags.ConversionType, DicomVR.CS, "WSD")
             // Encapsulated Document. The PDF shows the patient's name and ID, hence burned-in annotation YES.
             .AddOrUpdate(DicomTags.AcquisitionDateTime, DicomVR.DT, "")
             .AddOrUpdate(PacsTags.BurnedInAnnotation, DicomVR.CS, "YES")
-            .AddOrUpdate(PacsTags.DocumentTitle, DicomVR.ST, title)
+            .AddOrUpdate(PacsTags.DocumentTitle, DicomVR.ST, documentTitle)
             .AddSequence(PacsTags.ConceptNameCodeSequence, [])
             .AddOrUpdate(PacsTags.MimeTypeOfEncapsulatedDocument, DicomVR.LO, "application/pdf")
             // OB is padded to even length with a NUL; the length element keeps the PDF's own (PS3.3 C.24.2.1).
@@ -35,7 +40,8 @@ public static class ReportObjects
     }
 
     /// <summary>Comprehensive SR following TID 1500 with the regional values, the reference region, the normative
-    /// database, the model and the forecast; COMPLETE but UNVERIFIED (no person has signed it).</summary>
+    /// database, the model and the forecast; COMPLETE but UNVERIFIED (no person has signed it). From version 2 on it
+    /// references the previous version's SR as its predecessor and says in its text that it replaces it.</summary>
     /// <param name="petImages">Instances of the measured PET series, referenced as evidence and in the image library.</param>
     public static DicomDataset MeasurementReport(StudyRecord record, IReadOnlyList<SourceImage> petImages, DateTimeOffset createdAt)
     {
@@ -53,12 +59,17 @@ public static class ReportObjects
                 .AddSequence(PacsTags.ReferencedSopSequence, petImages.Select(image => new DicomDataset()
                     .AddOrUpdate(DicomTags.ReferencedSOPClassUID, DicomVR.UI, image.SopClassUid)
                     .AddOrUpdate(DicomTags.ReferencedSOPInstanceUID, DicomVR.UI, image.SopInstanceUid))));
+        if (ReportAmendment.Replaces(version) is { } previous)
+        {
+            // SR Document General, type 1C: this report wholly includes, with changes, the previous version's report.
+            dataset.AddSequence(PacsTags.PredecessorDocumentsSequence, ReportAmendment.PredecessorReport(record.StudyInstanceUid, previous));
+        }
         return dataset
             // The private scheme is declared so a reader can tell who defines it.
             .AddSequence(PacsTags.CodingSchemeIdentificationSequence, new DicomDataset()
-                .AddOrUpdate(PacsTags.CodingSchemeDesignator, DicomVR.SH, ReportCodes.PrivateScheme)
-                .AddOrUpdate(PacsTags.CodingSchemeName, DicomVR.ST, "AmpaCds measurement codes")
-                .AddOrUpdate(PacsTags.CodingSchemeResponsibleOrganization, DicomVR.ST, "AmpaCds project (services/Reporting/README.md)"))
+                .AddText(PacsTags.CodingSchemeDesignator, DicomVR.SH, ReportCodes.PrivateScheme)
+                .AddText(PacsTags.CodingSchemeName, DicomVR.ST, "AmpaCds measurement codes")
+                .AddText(PacsTags.CodingSchemeResponsibleOrganization, DicomVR.ST, "AmpaCds project (services/Reporting/README.md)"))
             // SR Document Series
             .AddSequence(PacsTags.ReferencedPerformedProcedureStepSequence, [])
             // SR Document General

@@ -15,7 +15,7 @@ internal static class SrItems
             .AddSequence(PacsTags.ContentSequence, children);
 
     public static DicomDataset Text(string relationship, CodedConcept concept, string text) =>
-        Item(relationship, "TEXT", concept).AddOrUpdate(PacsTags.TextValue, DicomVR.UT, text);
+        Item(relationship, "TEXT", concept).AddText(PacsTags.TextValue, DicomVR.UT, text);
 
     public static DicomDataset Code(string relationship, CodedConcept concept, CodedConcept value) =>
         Item(relationship, "CODE", concept).AddSequence(PacsTags.ConceptCodeSequence, value.ToItem());
