@@ -83,7 +83,9 @@ public sealed class OrthancPacs : IAsyncDisposable
     /// <summary>Every instance Orthanc holds in the study, with the tags the tests compare.</summary>
     public async Task<IReadOnlyList<OrthancInstance>> InstancesOfStudyAsync(string studyInstanceUid)
     {
-        using var find = await Http.PostAsync("tools/find", JsonContent.Create(new { Level = "Instance", Query = new { StudyInstanceUID = studyInstanceUid } }));
+        // Orthanc's keys are case-sensitive ("Level", "Query"): written as they are, not through a camel-casing serializer.
+        var query = new JsonObject { ["Level"] = "Instance", ["Query"] = new JsonObject { ["StudyInstanceUID"] = studyInstanceUid } };
+        using var find = await Http.PostAsync("tools/find", new StringContent(query.ToJsonString()));
         find.EnsureSuccessStatusCode();
         var ids = (await find.Content.ReadFromJsonAsync<List<string>>())!;
         var instances = new List<OrthancInstance>();
