@@ -18,6 +18,7 @@ var root = new RootCommand("AmpaCds: [11C]K-2 AMPA receptor PET quantification a
     ModelCommand.Create(clock),
     AuthCommand.Create(),
     AuditCommand.Create(),
+    PacsCommand.Create(),
 };
 root.Options.Add(ConnectionOptions.Token);
 root.Options.Add(ConnectionOptions.Ca);

@@ -39,6 +39,23 @@ public sealed class PacsReturnServer : IAsyncDisposable
             "--users", Path.Combine(_folder, "data", "auth", "users.json"), "--user", TestUsers.Psychiatrist, "--role", "psychiatrist",
             "--dicom-name", TestUsers.PsychiatristDicomName);
         Assert.True(added.ExitCode == 0, added.ToString());
+        var admin = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), password, "auth", "add-user",
+            "--users", Path.Combine(_folder, "data", "auth", "users.json"), "--user", TestUsers.PacsAdmin, "--role", "pacs-admin");
+        Assert.True(admin.ExitCode == 0, admin.ToString());
+        await LaunchAsync(destinationAeTitle, destinationPort);
+    }
+
+    /// <summary>SIGKILLs the server, as a crash would, and starts it again on the same data (and a fresh token: the
+    /// embedded issuer's signing key lives only as long as the process).</summary>
+    public async Task RestartAfterKillAsync(string destinationAeTitle, int destinationPort)
+    {
+        await _server!.DisposeAsync();
+        await LaunchAsync(destinationAeTitle, destinationPort);
+    }
+
+    private async Task LaunchAsync(string destinationAeTitle, int destinationPort)
+    {
+        var password = new Dictionary<string, string> { ["AMPACDS_PASSWORD"] = TestUsers.Password };
         _server = ServiceProcess.Start("ampacds-serve-pacs", RepositoryPaths.CliAssembly,
             ["serve", "--data", Path.Combine(_folder, "data"),
              "--dicom-port", Text(DicomPort), "--grpc-port", Text(GrpcPort), "--http-port", Text(HttpPort)],
@@ -59,6 +76,17 @@ public sealed class PacsReturnServer : IAsyncDisposable
             "--user", TestUsers.Psychiatrist, "--role", "psychiatrist", "--issuer", $"http://127.0.0.1:{HttpPort}");
         Assert.True(token.ExitCode == 0, token.ToString());
         _token = token.StandardOutput.Trim();
+    }
+
+    /// <summary>`ampacds pacs deliveries ARGS` as a PACS administrator runs it, signed in through serve's issuer.</summary>
+    public async Task<ProcessResult> PacsAdminCliAsync(params string[] arguments)
+    {
+        var password = new Dictionary<string, string> { ["AMPACDS_PASSWORD"] = TestUsers.Password };
+        var token = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), password, "auth", "token",
+            "--user", TestUsers.PacsAdmin, "--role", "pacs-admin", "--issuer", $"http://127.0.0.1:{HttpPort}");
+        Assert.True(token.ExitCode == 0, token.ToString());
+        return await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), new Dictionary<string, string> { ["AMPACDS_TOKEN"] = token.StandardOutput.Trim() },
+            ["pacs", "deliveries", "--server", $"http://127.0.0.1:{GrpcPort}", .. arguments]);
     }
 
     /// <summary>Simulates a study, sends it with storescu and waits for its report; returns the report and the simulation's truth.</summary>

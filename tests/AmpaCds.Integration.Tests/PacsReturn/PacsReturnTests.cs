@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AmpaCds.Contracts.Reporting;
+using AmpaCds.Integration.Tests.Portal;
 using AmpaCds.Integration.Tests.Support;
+using AmpaCds.TestSupport.Security;
+using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace AmpaCds.Integration.Tests.PacsReturn;
@@ -60,10 +63,12 @@ public sealed partial class PacsReturnTests(ITestOutputHelper output) : IAsyncLi
                 await AssertPdfIsTheReportsAsync(path, report, server);
             }
         }
+
+        await AssertThePortalShowsTheDeliveriesAsync(server, report.StudyInstanceUid);
     }
 
     [Fact]
-    public async Task DestinationDownForAWhileGetsEveryObjectOnceWhenItComesUp()
+    public async Task DestinationDownForAWhileAndAGatewayCrashGetsEveryObjectOnceWhenItComesUp()
     {
         var port = FreePort.Next();
         await using var server = await PacsReturnServer.StartAsync(_folder, StorescpPeer.AeTitle, port);
@@ -71,6 +76,11 @@ public sealed partial class PacsReturnTests(ITestOutputHelper output) : IAsyncLi
         var failing = await server.WaitForDeliveriesAsync(report.StudyInstanceUid, all => all.All(d => d.State == Pending && d.Attempts >= 2), TimeSpan.FromMinutes(2));
         Describe(failing);
         Assert.All(failing, delivery => Assert.False(string.IsNullOrEmpty(delivery.Reason)));
+
+        // A crash while the destination is down loses nothing: the outbox is in the database, and the restarted gateway carries on.
+        await server.RestartAfterKillAsync(StorescpPeer.AeTitle, port);
+        var afterRestart = await server.WaitForDeliveriesAsync(report.StudyInstanceUid, all => all.All(d => d.State == Pending && d.Attempts >= 3), TimeSpan.FromMinutes(1));
+        Assert.Equal(AllKinds.Length, afterRestart.Count);
 
         await using var storescp = await StorescpPeer.StartAsync(port, Path.Combine(_folder, "received"));
         var deliveries = await server.WaitForDeliveriesAsync(report.StudyInstanceUid, all => all.All(d => d.State != Pending), TimeSpan.FromMinutes(1));
@@ -120,6 +130,35 @@ public sealed partial class PacsReturnTests(ITestOutputHelper output) : IAsyncLi
         var later = await server.DeliveriesAsync(report.StudyInstanceUid);
         Assert.All(later.Where(delivery => delivery.State == "DeadLetter"), delivery => Assert.Equal(1, delivery.Attempts));
         Assert.Single(storescp.ReceivedFiles);
+
+        // The PACS administrator's view of the dead letters: one line per refused object, with the reason.
+        var listed = await server.PacsAdminCliAsync("--state", "DeadLetter", "--study", report.StudyInstanceUid);
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        var lines = listed.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(refused.Count, lines.Length);
+        Assert.All(lines, line => Assert.Contains("DeadLetter", line, StringComparison.Ordinal));
+        Assert.All(lines, line => Assert.Contains("SOP class not supported", line, StringComparison.Ordinal));
+        var wrongState = await server.PacsAdminCliAsync("--state", "Lost");
+        Assert.Equal(3, wrongState.ExitCode);
+        Assert.Contains("unknown state 'Lost'", wrongState.StandardError, StringComparison.Ordinal);
+    }
+
+    /// <summary>The psychiatrist sees, on the study page, each object delivered to the PACS.</summary>
+    private static async Task AssertThePortalShowsTheDeliveriesAsync(PacsReturnServer server, string studyUid)
+    {
+        await using var browser = await PortalBrowser.LaunchAsync();
+        await using var context = await browser.NewContextAsync("en-GB");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"http://127.0.0.1:{server.HttpPort}/portal/studies/{Uri.EscapeDataString(studyUid)}");
+        await PortalSignIn.SignInAsync(page, TestUsers.Psychiatrist, TestUsers.Password);
+        var section = page.GetByTestId("pacs-deliveries");
+        await section.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(section.GetByRole(AriaRole.Heading, new() { Name = "Sent to the PACS" })).ToBeVisibleAsync();
+        await Assertions.Expect(section.Locator("tbody tr[data-state='Delivered']")).ToHaveCountAsync(AllKinds.Length);
+        await Assertions.Expect(section).ToContainTextAsync("Structured report (SR)");
+        await Assertions.Expect(section).ToContainTextAsync("hospital-pacs");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await section.ScreenshotAsync(new() { Path = Path.Combine(PortalArtifacts.Folder, "pacs-deliveries.png") });
     }
 
     private static async Task AssertSrHoldsTheReportsValuesAsync(string path, Report report)

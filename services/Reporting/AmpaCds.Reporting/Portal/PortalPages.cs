@@ -11,7 +11,7 @@ namespace AmpaCds.Reporting.Portal;
 
 /// <summary>The portal's GET handlers: pages, exports and figures.</summary>
 public sealed class PortalPages(PortalStudies studies, PortalPageContexts pages, PortalRenderer renderer, IReportFigures figures, ReportExport export,
-    TimeProvider clock)
+    PacsOutbox.PacsDeliveryQuery pacsDeliveries, TimeProvider clock)
 {
     public async Task<IResult> WorklistAsync(HttpContext context, string? q, string? from, string? to, string? stage)
     {
@@ -46,6 +46,7 @@ public sealed class PortalPages(PortalStudies studies, PortalPageContexts pages,
                 FigureAvailability.Applies(study, figure) && study.ReportVersion is { } version ? PortalPaths.Figure(study.StudyInstanceUid, version, figure, lang) : null),
             [nameof(StudyPage.Message)] = message,
             [nameof(StudyPage.Error)] = error,
+            [nameof(StudyPage.Deliveries)] = await pacsDeliveries.ListAsync(study.StudyInstanceUid, null, PacsOutbox.PacsDeliveryQuery.DefaultLimit, context.RequestAborted),
         }, status);
     }
 
