@@ -18,6 +18,7 @@ public static class AccessMatrix
         ["/ampacds.reporting.v1.ReportingApi/GetReport"] = [Roles.Psychiatrist],
         ["/ampacds.reporting.v1.ReportingApi/RequestPrediction"] = [Roles.Psychiatrist],
         ["/ampacds.reporting.v1.ReportingApi/WatchStudy"] = [Roles.Psychiatrist, Roles.PacsAdmin],
+        ["/ampacds.reporting.v1.ReportingApi/ListPacsDeliveries"] = [Roles.PacsAdmin],
         // Portal in the gateway (cookie session; the issuer's sign-in endpoints are open, see EndpointAccessTests)
         ["POST /portal/signout"] = [.. Roles.People],
         ["GET /portal/"] = [Roles.Psychiatrist],
