@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AmpaCds.Integration.Tests.PacsReturn;
 using AmpaCds.Integration.Tests.Support;
 using Xunit.Abstractions;
 
@@ -27,6 +28,17 @@ public sealed class DemoProcessTests(ITestOutputHelper output)
             Assert.Equal(18, root.GetProperty("regions").GetArrayLength());
             Assert.StartsWith("k2-response-", root.GetProperty("forecast").GetProperty("modelVersion").GetString(), StringComparison.Ordinal);
             Assert.Equal("SYN000003", root.GetProperty("patientId").GetString());
+
+            // What a PACS would receive: every object valid for dciodvfy, the SR readable by dsrdump with the patient's ID.
+            var pacs = Directory.GetFiles(Path.Combine(folder, "pacs"), "*.dcm").Select(Path.GetFileName).Order().ToList();
+            Assert.Equal(["EncapsulatedPdf.dcm", "MeasurementReport.dcm", "SuvrSlicesCapture.dcm", "ZOverviewCapture.dcm", "ZSlicesCapture.dcm"], pacs);
+            foreach (var file in pacs)
+            {
+                Assert.Empty(await DicomCheckers.DciodvfyErrorsAsync(Path.Combine(folder, "pacs", file!)));
+            }
+            var dump = await DicomCheckers.RunAsync("dsrdump", Path.Combine(folder, "pacs", "MeasurementReport.dcm"));
+            Assert.Contains("SYN000003", dump, StringComparison.Ordinal);
+            Assert.Contains("Imaging Measurement Report", dump, StringComparison.Ordinal);
         }
         finally
         {

@@ -34,7 +34,9 @@ public sealed partial class PacsReturnTests(ITestOutputHelper output) : IAsyncLi
         await using var orthanc = await OrthancPacs.StartAsync(Path.Combine(_folder, "orthanc"));
         await using var server = await PacsReturnServer.StartAsync(_folder, OrthancPacs.AeTitle, orthanc.DicomPort);
         var report = await server.SendStudyAndWaitForReportAsync(seed: 31);
+        var sinceReport = System.Diagnostics.Stopwatch.StartNew();
         var deliveries = await server.WaitForDeliveriesAsync(report.StudyInstanceUid, all => all.All(d => d.State != Pending), TimeSpan.FromMinutes(2));
+        output.WriteLine($"report to all objects delivered in Orthanc: {sinceReport.Elapsed.TotalSeconds:F2} s (poll interval 0.5 s)");
         Describe(deliveries);
         Assert.All(deliveries, delivery => Assert.Equal(Delivered, delivery.State));
         Assert.Equal(AllKinds.Order(), deliveries.Select(delivery => delivery.ObjectKind).Order());

@@ -10,6 +10,8 @@ using AmpaCds.Reporting.Studies;
 using AmpaCds.Research.Simulation;
 using AmpaCds.Reporting.Figures;
 using AmpaCds.Reporting.Localization;
+using AmpaCds.Dicom;
+using AmpaCds.Reporting.PacsExport;
 using AmpaCds.Reporting.Pdf;
 using AmpaCds.Reporting.Portal;
 using Google.Protobuf;
@@ -112,6 +114,24 @@ public static class DemoCommand
         await File.WriteAllBytesAsync(Path.Combine(outputFolder, "report.pdf"), pdf, cancellation);
         await File.WriteAllTextAsync(Path.Combine(outputFolder, "report.json"),
             new JsonFormatter(JsonFormatter.Settings.Default.WithIndentation()).Format(ReportMapper.ToReport(record)), cancellation);
+        await WritePacsObjectsAsync(services, record, Path.Combine(outputFolder, "pacs"), cancellation);
+    }
+
+    /// <summary>
+    /// What a configured PACS destination would receive for this report version (structured report, Encapsulated PDF,
+    /// key images), as Part 10 files a PACS administrator can open with their own tools (dsrdump, dciodvfy, a viewer).
+    /// </summary>
+    private static async Task WritePacsObjectsAsync(IServiceProvider services, StudyRecord record, string folder, CancellationToken cancellation)
+    {
+        Directory.CreateDirectory(folder);
+        var version = record.Versions.Single(other => other.Version == record.ReportVersion);
+        var sopClass = string.IsNullOrEmpty(record.PetSopClassUid) ? DicomUids.PetImageStorage : record.PetSopClassUid;
+        var images = record.PetInstanceUids.Select(uid => new SourceImage(sopClass, uid)).ToList();
+        var objects = await services.GetRequiredService<PacsObjectBuilder>().BuildAsync(record, images, UiLanguage.English, version.CreatedAt, cancellation);
+        foreach (var item in objects)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, item.Kind + ".dcm"), item.ToPart10Bytes(), cancellation);
+        }
     }
 
     private static int WriteSummary(StudyRecord record, SimulationTruth truth, string outputFolder, Stopwatch clock)
@@ -129,6 +149,7 @@ public static class DemoCommand
         Console.Out.WriteLine($"  report: {htmlPath}");
         Console.Out.WriteLine($"  report (PDF): {Path.Combine(outputFolder, "report.pdf")}");
         Console.Out.WriteLine($"  report (JSON): {jsonPath}");
+        Console.Out.WriteLine($"  for the PACS (SR, PDF, key images): {Path.Combine(outputFolder, "pacs")}");
         return 0;
     }
 }

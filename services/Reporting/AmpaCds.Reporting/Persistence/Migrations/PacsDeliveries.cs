@@ -9,7 +9,7 @@ namespace AmpaCds.Reporting.Persistence.Migrations;
 /// Studies reported before this migration have no DicomHeader: their objects reference no images until sent again.
 /// </summary>
 [DbContext(typeof(ReportingDbContext))]
-[Migration("2026120513_PacsDeliveries")]
+[Migration("2026120502_PacsDeliveries")]
 public sealed class PacsDeliveries : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
