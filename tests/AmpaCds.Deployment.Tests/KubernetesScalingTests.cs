@@ -225,6 +225,9 @@ public sealed partial class KubernetesScalingTests
             case "local":
                 Assert.Equal("1", autoscalers.Single().At("spec", "minReplicas").Text());
                 Assert.Equal("1", OfKind(documents, "Deployment").Single(deployment => Name(deployment) == "quantification").At("spec", "replicas").Text());
+                // One replica of everything fits a laptop's node next to the cluster's own pods.
+                Assert.InRange(Workloads(documents).Sum(workload => Number(workload.At("spec", "replicas"))
+                    * workload.At("spec", "template", "spec", "containers").Items().Sum(container => KubernetesQuantity.Parse(container.At("resources", "requests", "cpu").Text()))), 0.5m, 1.5m);
                 break;
             case "keda":
                 Assert.Empty(autoscalers);
