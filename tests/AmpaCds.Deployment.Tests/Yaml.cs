@@ -15,6 +15,15 @@ public static class Yaml
         return stream.Documents.Select(document => (YamlMappingNode)document.RootNode).ToList();
     }
 
+    /// <summary>The documents of a YAML text, e.g. what `kubectl kustomize` printed.</summary>
+    public static IReadOnlyList<YamlMappingNode> Parse(string text)
+    {
+        var stream = new YamlStream();
+        using var reader = new StringReader(text);
+        stream.Load(reader);
+        return stream.Documents.Select(document => (YamlMappingNode)document.RootNode).ToList();
+    }
+
     public static YamlNode At(this YamlNode node, params string[] path)
     {
         foreach (var key in path)
@@ -28,6 +37,12 @@ public static class Yaml
         node is YamlMappingNode mapping && mapping.Children.ContainsKey(new YamlScalarNode(key));
 
     public static string Text(this YamlNode node) => ((YamlScalarNode)node).Value ?? "";
+
+    public static IReadOnlyList<YamlNode> Items(this YamlNode node) => ((YamlSequenceNode)node).Children.ToList();
+
+    /// <summary>The entries of a mapping as text, e.g. a selector's matchLabels.</summary>
+    public static IReadOnlyDictionary<string, string> Pairs(this YamlNode node) =>
+        ((YamlMappingNode)node).Children.ToDictionary(pair => pair.Key.Text(), pair => pair.Value.Text());
 
     private static string FindRoot()
     {
