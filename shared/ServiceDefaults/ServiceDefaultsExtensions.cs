@@ -1,4 +1,5 @@
 using AmpaCds.ServiceDefaults.Storage;
+using AmpaCds.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>Name of the Polly pipeline that guards writes to local storage.</summary>
     public const string StorageResilience = "storage";
 
-    /// <summary>What every AmpaCds host needs: options, the clock, blob store, resilience, health checks.</summary>
+    /// <summary>What every AmpaCds host needs: options, the clock, blob store, resilience, health checks, metrics.</summary>
     public static IServiceCollection AddServiceDefaults(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         services.AddOptions<AmpaCdsOptions>()
@@ -34,6 +35,10 @@ public static class ServiceDefaultsExtensions
             BackoffType = DelayBackoffType.Exponential,
         }));
         services.AddHealthChecks();
+        // Meters are created through IMeterFactory and published on /metrics (MapDefaultEndpoints).
+        PrometheusExport.EnsureConfigured();
+        services.AddMetrics();
+        services.AddHostedService<StorageMetrics>();
         return services;
     }
 
