@@ -8,7 +8,7 @@ namespace AmpaCds.Access.Tests;
 
 /// <summary>
 /// Every route and gRPC method the services map, called anonymously, with a forged token and with a token of
-/// every role: the only open endpoints are health and the issuer's (token, authorization, sign-in page, end session),
+/// every role: the only open endpoints are health, metrics and the issuer's (token, authorization, sign-in page, end session),
 /// every other one refuses anonymous and forged callers (401) and callers without its role (403), and admits its roles.
 /// Portal pages take no bearer token at all: every such caller is sent to the issuer to sign in (302); their roles
 /// are checked against the matrix here and through the browser flow in PortalSignInTests. A new endpoint that forgets to
@@ -16,7 +16,7 @@ namespace AmpaCds.Access.Tests;
 /// </summary>
 public sealed class EndpointAccessTests(SecuredSystem system) : IClassFixture<SecuredSystem>
 {
-    private static readonly string[] OpenRoutes = ["/health/ready", "/health/live", "/connect/token", "/connect/authorize", "/connect/logout", "/account/login",
+    private static readonly string[] OpenRoutes = ["/health/ready", "/health/live", "/metrics", "/connect/token", "/connect/authorize", "/connect/logout", "/account/login",
         // The portal's address redirects to the worklist; its stylesheet and script carry no patient data.
         "/", "/portal/assets/1.2.826.0.1.3680043.2.1143.1"];
 
@@ -48,7 +48,7 @@ public sealed class EndpointAccessTests(SecuredSystem system) : IClassFixture<Se
             }
             if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
             {
-                failures.Add($"{name}: open to anonymous callers but not a health or token endpoint");
+                failures.Add($"{name}: open to anonymous callers but not a health, metrics or token endpoint");
             }
             checkedEndpoints++;
             if (EndpointCaller.IsPortal(endpoint))

@@ -146,13 +146,16 @@ public abstract class ForecastHandlingTests(string provider) : IAsyncLifetime
         Assert.True(freshFolder.Contains(installed));
     }
 
+    private static readonly AmpaCds.Prediction.Diagnostics.PredictionMetrics Metrics = new(
+        new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+
     private ActiveModel NewReplica() =>
         new(new ModelRegistry(_models.FullName), _database.Services.GetRequiredService<IModelCatalog>(), _clock, TimeSpan.FromSeconds(2));
 
     private Task<bool> HandleAsync(Guid messageId, RegionalUptakeMeasured message) =>
         _database.InScopeAsync(services =>
         {
-            var handler = new ForecastHandler(_active, services.GetRequiredService<MessageOutbox>(), _clock,
+            var handler = new ForecastHandler(_active, services.GetRequiredService<MessageOutbox>(), _clock, Metrics,
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<ForecastHandler>.Instance);
             return services.GetRequiredService<IdempotentEffectRunner<PredictionDbContext>>().RunOnceAsync(messageId, ForecastConsumer.ConsumerName,
                 (db, cancellationToken) => handler.HandleAsync(db, message, new MessageLineage(message.CorrelationId, null, messageId), cancellationToken),

@@ -1,4 +1,5 @@
 using AmpaCds.Intake.Access;
+using AmpaCds.Intake.Diagnostics;
 using AmpaCds.Intake.DicomWeb;
 using AmpaCds.Intake.Dimse;
 using AmpaCds.Intake.Import;
@@ -34,6 +35,7 @@ public static class IntakeServiceCollectionExtensions
         // Before the hosted services below: the schema must exist when series recovery reads it.
         services.AddServiceDatabase<IntakeDbContext>(configuration, "intake");
         services.AddAuditTrail<IntakeDbContext>("intake");
+        services.AddSingleton<IntakeMetrics>();
         services.AddSingleton<SeriesTracker>();
         services.AddSingleton<SeriesManifestReader>();
         services.AddSingleton<SeriesCompletionHandler>();

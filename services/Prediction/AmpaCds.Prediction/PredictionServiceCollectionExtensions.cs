@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using AmpaCds.Prediction.Diagnostics;
 
 namespace AmpaCds.Prediction;
 
@@ -40,6 +41,8 @@ public static class PredictionServiceCollectionExtensions
             return new ActiveModel(artifacts, provider.GetRequiredService<IModelCatalog>(),
                 provider.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(options.ActiveModelRefreshSeconds));
         });
+        services.AddSingleton<PredictionMetrics>();
+        services.AddHostedService<CalibrationDriftMonitor>();
         services.AddSingleton<ForecastHandler>();
         services.AddSingleton<RetrainingJobs>();
         services.AddHostedService<RetrainingJobRunner>();

@@ -10,6 +10,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using AmpaCds.Quantification.Diagnostics;
 
 namespace AmpaCds.Quantification;
 
@@ -37,6 +38,7 @@ public static class QuantificationServiceCollectionExtensions
         // Scoped with the consumer's DbContext, so their rows commit with the inbox row.
         services.AddScoped<StudyResultRepository>();
         services.AddScoped<FollowUpTracker>();
+        services.AddSingleton<QuantificationMetrics>();
         services.AddScoped<SeriesQuantificationHandler>();
         services.AddHostedService<ReferenceWarmup>();
         return services;

@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using AmpaCds.Reporting.Diagnostics;
 
 namespace AmpaCds.Reporting;
 
@@ -37,6 +38,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<StudyStageNotifications>();
         services.AddSingleton<CareTeamAccess>();
         services.AddScoped<StudyRepository>();
+        services.AddSingleton<ReportingMetrics>();
         services.AddScoped<ReportPublisher>();
         services.AddScoped<ArchivedReport>();
         services.AddReportingPortal(configuration);

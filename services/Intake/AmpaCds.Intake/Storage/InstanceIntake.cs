@@ -1,5 +1,6 @@
 using AmpaCds.Dicom;
 using AmpaCds.Dicom.Network;
+using AmpaCds.Intake.Diagnostics;
 using AmpaCds.Intake.Series;
 using AmpaCds.Intake.Validation;
 using AmpaCds.ServiceDefaults.Storage;
@@ -19,6 +20,7 @@ public sealed class InstanceIntake(
     SeriesTracker tracker,
     SeriesCompletionQueue completions,
     IOptions<IntakeOptions> options,
+    IntakeMetrics metrics,
     ILogger<InstanceIntake> logger)
 {
     public async Task<InstanceRejection?> AcceptAsync(ReadOnlyMemory<byte> datasetBytes, TransferSyntax syntax,
@@ -31,15 +33,15 @@ public sealed class InstanceIntake(
         }
         catch (DicomFormatException error)
         {
-            return Refuse(new InstanceRejection(DicomStatus.CannotUnderstand, error.Message), source);
+            return Refuse(new InstanceRejection(DicomStatus.CannotUnderstand, error.Message), source, datasetBytes.Length);
         }
         if (PetInstanceValidator.Validate(dataset, affectedSopClassUid, affectedSopInstanceUid, syntax) is { } rejection)
         {
-            return Refuse(rejection, source);
+            return Refuse(rejection, source, datasetBytes.Length);
         }
         if (blobs.AvailableFreeBytes() < options.Value.MinimumFreeDiskBytes)
         {
-            return Refuse(new InstanceRejection(DicomStatus.OutOfResources, "storage is nearly full"), source);
+            return Refuse(new InstanceRejection(DicomStatus.OutOfResources, "storage is nearly full"), source, datasetBytes.Length);
         }
 
         var studyUid = dataset.GetString(DicomTags.StudyInstanceUID)!;
@@ -55,8 +57,9 @@ public sealed class InstanceIntake(
         }
         catch (IOException error)
         {
-            return Refuse(new InstanceRejection(DicomStatus.OutOfResources, $"instance could not be stored: {error.Message}"), source);
+            return Refuse(new InstanceRejection(DicomStatus.OutOfResources, $"instance could not be stored: {error.Message}"), source, datasetBytes.Length);
         }
+        metrics.InstanceReceived(datasetBytes.Length);
 
         if (tracker.Register(studyUid, seriesUid, sopUid, ExpectedInstanceCount.From(dataset), source) is { } completed)
         {
@@ -65,8 +68,9 @@ public sealed class InstanceIntake(
         return null;
     }
 
-    private InstanceRejection Refuse(InstanceRejection rejection, string source)
+    private InstanceRejection Refuse(InstanceRejection rejection, string source, int bytes)
     {
+        metrics.InstanceRefused(bytes, rejection.Status);
         logger.LogWarning("Instance from {Source} refused with status 0x{Status:X4}: {Reason}", source, rejection.Status, rejection.Reason);
         return rejection;
     }

@@ -1,5 +1,7 @@
 using AmpaCds.Contracts.Messages;
 using AmpaCds.Persistence.Messaging;
+using System.Diagnostics;
+using AmpaCds.Prediction.Diagnostics;
 using AmpaCds.Prediction.Ensemble;
 using AmpaCds.Prediction.Features;
 using AmpaCds.Prediction.Persistence;
@@ -12,7 +14,7 @@ namespace AmpaCds.Prediction.Service;
 /// outgoing ResponseForecastIssued (or PredictionFailed when the model refuses the features) in the outbox. A forecast
 /// already issued for the same study, input hash and model is not issued twice: its stored values are published again.
 /// </summary>
-public sealed class ForecastHandler(ActiveModel activeModel, MessageOutbox outbox, TimeProvider clock, ILogger<ForecastHandler> logger)
+public sealed class ForecastHandler(ActiveModel activeModel, MessageOutbox outbox, TimeProvider clock, PredictionMetrics metrics, ILogger<ForecastHandler> logger)
 {
     /// <summary>How many contributions travel with the message: enough for the report's "top regions".</summary>
     public const int ContributionsInMessage = 5;
@@ -25,6 +27,7 @@ public sealed class ForecastHandler(ActiveModel activeModel, MessageOutbox outbo
         var model = lease.Model;
         var suvr = message.Regions.ToDictionary(region => region.Name, region => region.Suvr, StringComparer.Ordinal);
         DetailedForecast detail;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             detail = model.Forecast(suvr);
@@ -36,6 +39,7 @@ public sealed class ForecastHandler(ActiveModel activeModel, MessageOutbox outbo
                 $"model {model.Version} refused the features: {error.Message}", clock.GetUtcNow()), lineage);
             return;
         }
+        metrics.Predicted(Stopwatch.GetElapsedTime(started));
 
         // An older message without a hash still must not collapse two different inputs into one forecast.
         var inputHash = message.InputHash is { Length: > 0 } given ? given : FeatureHash.Of(suvr);
@@ -54,6 +58,8 @@ public sealed class ForecastHandler(ActiveModel activeModel, MessageOutbox outbo
                 message.CorrelationId, model.Version, row.Id);
         }
 
+        // Counted as it is enqueued: a rolled-back transaction is retried and counts again, so this is "issued at least".
+        metrics.ForecastIssued(row.ModelVersion);
         outbox.Enqueue(db, new ResponseForecastIssued(message.CorrelationId, message.StudyInstanceUid, message.SeriesInstanceUid,
             row.ResponseProbability, row.ExpectedMadrsChangePercent, row.ModelVersion,
             model.Card.TrainedOnSyntheticData, new DateTimeOffset(row.IssuedAtUtcTicks, TimeSpan.Zero),

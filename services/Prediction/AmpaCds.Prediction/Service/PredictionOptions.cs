@@ -17,4 +17,10 @@ public sealed class PredictionOptions
     /// every forecast.
     /// </summary>
     public double ActiveModelRefreshSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// How often the calibration drift gauge (ampacds_prediction_calibration_drift) is recomputed from the recorded
+    /// outcomes. Outcomes arrive weeks after a forecast, so minutes are plenty.
+    /// </summary>
+    public double CalibrationCheckSeconds { get; set; } = 300;
 }

@@ -7,9 +7,14 @@ public sealed class PredictionOptionsValidation : IValidateOptions<PredictionOpt
     public ValidateOptionsResult Validate(string? name, PredictionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.ActiveModelRefreshSeconds is < 0 or > 3600 || double.IsNaN(options.ActiveModelRefreshSeconds)
+        if (options.ActiveModelRefreshSeconds is < 0 or > 3600 || double.IsNaN(options.ActiveModelRefreshSeconds))
+        {
+            return ValidateOptionsResult.Fail(
+                $"{PredictionOptions.Section}:ActiveModelRefreshSeconds must be between 0 and 3600, not {options.ActiveModelRefreshSeconds}");
+        }
+        return options.CalibrationCheckSeconds is < 1 or > 86400 || double.IsNaN(options.CalibrationCheckSeconds)
             ? ValidateOptionsResult.Fail(
-                $"{PredictionOptions.Section}:ActiveModelRefreshSeconds must be between 0 and 3600, not {options.ActiveModelRefreshSeconds}")
+                $"{PredictionOptions.Section}:CalibrationCheckSeconds must be between 1 and 86400, not {options.CalibrationCheckSeconds}")
             : ValidateOptionsResult.Success;
     }
 }

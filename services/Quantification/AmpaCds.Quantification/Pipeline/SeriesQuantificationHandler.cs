@@ -2,6 +2,8 @@ using AmpaCds.Contracts.Messages;
 using AmpaCds.Dicom;
 using AmpaCds.Domain;
 using AmpaCds.Persistence.Messaging;
+using System.Diagnostics;
+using AmpaCds.Quantification.Diagnostics;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Longitudinal;
 using AmpaCds.Quantification.Persistence;
@@ -28,6 +30,7 @@ public sealed partial class SeriesQuantificationHandler(
     MessageOutbox outbox,
     QuantificationOptions options,
     TimeProvider clock,
+    QuantificationMetrics metrics,
     ILogger<SeriesQuantificationHandler> logger)
 {
     /// <summary>True when this delivery committed an answer (a measurement or a failure); false when it was skipped.</summary>
@@ -44,7 +47,9 @@ public sealed partial class SeriesQuantificationHandler(
         {
             return false;
         }
+        var started = Stopwatch.GetTimestamp();
         var answer = await QuantifyAsync(request, cancellationToken);
+        metrics.Quantified(Stopwatch.GetElapsedTime(started), answer.Outcome);
         var published = false;
         await runner.RunOnceAsync(request.MessageId, request.Consumer, async (db, token) =>
         {

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using AmpaCds.Reporting.Audit;
+using AmpaCds.Reporting.Diagnostics;
 using AmpaCds.Reporting.PacsExport;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Security.Audit;
@@ -21,6 +23,7 @@ public sealed partial class PacsDeliveryWorker(
     IServiceScopeFactory scopes,
     IOptions<PacsOptions> options,
     TimeProvider clock,
+    ReportingMetrics metrics,
     ILogger<PacsDeliveryWorker> logger) : BackgroundService
 {
     private const int BatchSize = 200;
@@ -151,7 +154,9 @@ public sealed partial class PacsDeliveryWorker(
             return 0;
         }
         var objects = rows.Select(row => set.Objects[Enum.Parse<PacsObjectKind>(row.ObjectKind)]).ToList();
+        var started = Stopwatch.GetTimestamp();
         var outcomes = await sender.SendAsync(destination, objects, cancellationToken);
+        metrics.PacsAssociation(Stopwatch.GetElapsedTime(started));
         for (var index = 0; index < rows.Count; index++)
         {
             var row = rows[index];
@@ -195,14 +200,24 @@ public sealed partial class PacsDeliveryWorker(
         }
         var delay = Math.Min(_options.RetryDelaySeconds * Math.Pow(2, Math.Min(row.Attempts - 1, 30)), _options.MaxRetryDelaySeconds);
         row.NextAttemptAtUtcTicks = clock.GetUtcNow().AddSeconds(delay).UtcTicks;
+        metrics.PacsDelivery(ReportingMetrics.Retry);
         LogRetry(row.Destination, row.ObjectKind, row.Attempts, delay, outcome.Reason ?? "");
     }
 
-    private static void Finish(PacsDeliveryEntity row, PacsDeliveryState state, int? status, string? reason)
+    /// <summary>Every end of a delivery passes here, so the delivered and dead-letter counts cannot miss a path.</summary>
+    private void Finish(PacsDeliveryEntity row, PacsDeliveryState state, int? status, string? reason)
     {
         row.State = state.ToString();
         row.LastStatus = status ?? row.LastStatus;
         row.LastError = reason;
+        if (state == PacsDeliveryState.Delivered)
+        {
+            metrics.PacsDelivery(ReportingMetrics.Delivered);
+        }
+        else if (state == PacsDeliveryState.DeadLetter)
+        {
+            metrics.PacsDelivery(ReportingMetrics.DeadLetter);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivered {Count} objects of report version {Version} to PACS destination {Destination}")]

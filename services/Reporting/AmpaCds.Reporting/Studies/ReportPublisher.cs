@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text;
 using AmpaCds.Contracts.Reporting;
+using AmpaCds.Reporting.Diagnostics;
 using AmpaCds.Reporting.PacsOutbox;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Portal;
@@ -14,7 +16,7 @@ namespace AmpaCds.Reporting.Studies;
 /// transaction; the blob write is idempotent (one key per version), so a retried attempt rewrites the same key.
 /// </summary>
 public sealed partial class ReportPublisher(StudyRepository repository, IBlobStore blobs, ArchivedReport archive, PacsDeliveryPlanner pacs,
-    TimeProvider clock, ILogger<ReportPublisher> logger)
+    TimeProvider clock, ReportingMetrics metrics, ILogger<ReportPublisher> logger)
 {
     public async Task<StudyRecord> RenderIfReadyAsync(StudyRecord record, CancellationToken cancellationToken)
     {
@@ -29,6 +31,7 @@ public sealed partial class ReportPublisher(StudyRepository repository, IBlobSto
         if (!decision.IsNew)
         {
             LogAttached(record.CorrelationId, decision.Version);
+            metrics.Reported(record.CorrelationId, clock.GetUtcNow());
             return record with
             {
                 Stage = PipelineStage.Reported,
@@ -36,6 +39,7 @@ public sealed partial class ReportPublisher(StudyRepository repository, IBlobSto
                 ReportVersion = decision.Version,
             };
         }
+        var started = Stopwatch.GetTimestamp();
         var now = clock.GetUtcNow();
         var version = new ReportVersionRecord(decision.Version, record.CorrelationId, record.InputHash, record.SeriesVersion,
             forecast.ModelVersion, decision.ChangeSummary, now);
@@ -45,6 +49,8 @@ public sealed partial class ReportPublisher(StudyRepository repository, IBlobSto
         repository.AddVersion(record.StudyInstanceUid, version);
         // The version's objects go back to the PACS; planned here so they commit with the version.
         pacs.Plan(record.StudyInstanceUid, decision.Version, now);
+        metrics.Rendered(Stopwatch.GetElapsedTime(started));
+        metrics.Reported(record.CorrelationId, now);
         LogRendered(record.CorrelationId, decision.Version);
         return rendered with { Stage = PipelineStage.Reported, StageDetail = $"report ready (version {decision.Version}: {decision.ChangeSummary})" };
     }

@@ -7,6 +7,7 @@ using AmpaCds.ServiceDefaults.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using AmpaCds.Quantification.Diagnostics;
 
 namespace AmpaCds.Quantification.Tests.Persistence.Support;
 
@@ -36,6 +37,8 @@ public static class QuantificationTestServices
             services.AddSingleton(_ => new StudyQuantifier(Reference.Value, Options, ActiveNormativeDatabase.Load(null)));
             services.AddSingleton<ParametricMapWriter>();
             services.AddScoped<FollowUpTracker>();
+            services.AddMetrics();
+            services.AddSingleton<QuantificationMetrics>();
             services.AddScoped<SeriesQuantificationHandler>();
         }
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
