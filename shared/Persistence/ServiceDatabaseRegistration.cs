@@ -51,6 +51,8 @@ public static class ServiceDatabaseRegistration
         services.TryAddSingleton<OutboxSignal<TContext>>();
         services.TryAddScoped<IdempotentEffectRunner<TContext>>();
         services.AddHostedService<DatabaseMigrator<TContext>>();
+        // Readiness: the service's own database answers (one check per service, so the embedded host lists all four).
+        services.AddHealthChecks().AddDbContextCheck<TContext>($"database-{serviceName}");
         services.AddSingleton<OutboxDispatcher<TContext>>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher<TContext>>());
         return services;

@@ -1,3 +1,4 @@
+using AmpaCds.ServiceDefaults.Health;
 using AmpaCds.ServiceDefaults.Storage;
 using AmpaCds.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
@@ -34,7 +35,10 @@ public static class ServiceDefaultsExtensions
             Delay = TimeSpan.FromMilliseconds(50),
             BackoffType = DelayBackoffType.Exponential,
         }));
-        services.AddHealthChecks();
+        // Readiness: broker (MassTransit registers its bus check), database (AddServiceDatabase) and disk (here).
+        services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HealthOptions>, HealthOptionsValidation>();
+        services.AddHealthChecks().AddCheck<DiskSpaceHealthCheck>(DiskSpaceHealthCheck.Name);
         // Meters are created through IMeterFactory and published on /metrics (MapDefaultEndpoints).
         PrometheusExport.EnsureConfigured();
         services.AddMetrics();
@@ -52,7 +56,7 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health/ready").AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         // prometheus-net's default registry publishes every System.Diagnostics.Metrics meter (ours, MassTransit's,
         // the runtime's and ASP.NET Core's) next to its own process metrics.

@@ -60,6 +60,7 @@ public static class IntakeServiceCollectionExtensions
         {
             services.AddSingleton<DicomListenerService>();
             services.AddHostedService(provider => provider.GetRequiredService<DicomListenerService>());
+            services.AddHealthChecks().AddCheck<DicomListenerHealthCheck>(DicomListenerHealthCheck.Name);
             AddDicomTls(services);
         }
         return services;

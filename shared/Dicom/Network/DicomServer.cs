@@ -70,6 +70,9 @@ public sealed class DicomServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Associations open now (Intake's readiness reports it).</summary>
+    public int ActiveAssociations => Math.Max(0, Volatile.Read(ref _activeAssociations));
+
     /// <summary>Reserves an association slot; false when <see cref="DicomServerOptions.MaxAssociations"/> is reached.</summary>
     internal bool TryEnterAssociation()
     {

@@ -19,19 +19,8 @@ public sealed class StorageMetrics : IHostedService
         ArgumentNullException.ThrowIfNull(meters);
         ArgumentNullException.ThrowIfNull(options);
         var root = options.Value.BlobRoot;
-        meters.Create(MeterName).CreateObservableGauge("free_bytes", () => FreeBytes(root), unit: "By",
+        meters.Create(MeterName).CreateObservableGauge("free_bytes", () => Health.StorageSpace.FreeBytes(root), unit: "By",
             description: "Free bytes on the device holding the data root (blob store)");
-    }
-
-    /// <summary>The root may not exist yet before the first write; its nearest existing parent is on the same device.</summary>
-    private static long FreeBytes(string root)
-    {
-        var folder = Path.GetFullPath(root);
-        while (!Directory.Exists(folder) && Path.GetDirectoryName(folder) is { } parent)
-        {
-            folder = parent;
-        }
-        return new DriveInfo(folder).AvailableFreeSpace;
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

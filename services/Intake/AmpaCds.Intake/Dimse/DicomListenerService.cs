@@ -24,6 +24,9 @@ public sealed class DicomListenerService(
 
     public int? BoundPort => _server?.Port;
 
+    /// <summary>Associations open now on the plain DICOM port.</summary>
+    public int ActiveAssociations => _server?.ActiveAssociations ?? 0;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
