@@ -1,4 +1,5 @@
 using AmpaCds.ServiceDefaults.Storage;
+using AmpaCds.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ public static class ServiceDefaultsExtensions
             BackoffType = DelayBackoffType.Exponential,
         }));
         services.AddHealthChecks();
+        services.AddAmpaCdsTelemetry(configuration);
         return services;
     }
 
