@@ -4,12 +4,23 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace AmpaCds.Reporting.Persistence.Migrations;
 
-/// <summary>OutboxMessages.TraceParent: outgoing messages continue the trace of the work that wrote them (docs/OPERATIONS-TRACING.md).</summary>
+/// <summary>
+/// OutboxMessages.TraceParent and PacsDeliveries.TraceParent: outgoing messages and PACS sends continue the trace of the
+/// work that wrote them (docs/OPERATIONS-TRACING.md).
+/// </summary>
 [DbContext(typeof(ReportingDbContext))]
 [Migration("2026121401_OutboxTraceParent")]
 public sealed class OutboxTraceParent : Migration
 {
-    protected override void Up(MigrationBuilder migrationBuilder) => MessagingTables.AddTraceParent(migrationBuilder);
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        MessagingTables.AddTraceParent(migrationBuilder);
+        migrationBuilder.AddColumn<string>(name: "TraceParent", table: "PacsDeliveries", maxLength: MessagingTables.TraceParentLength, nullable: true);
+    }
 
-    protected override void Down(MigrationBuilder migrationBuilder) => MessagingTables.DropTraceParent(migrationBuilder);
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropColumn(name: "TraceParent", table: "PacsDeliveries");
+        MessagingTables.DropTraceParent(migrationBuilder);
+    }
 }
