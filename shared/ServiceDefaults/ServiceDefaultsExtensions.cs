@@ -43,6 +43,7 @@ public static class ServiceDefaultsExtensions
         PrometheusExport.EnsureConfigured();
         services.AddMetrics();
         services.AddHostedService<StorageMetrics>();
+        services.AddAmpaCdsTelemetry(configuration);
         return services;
     }
 

@@ -11,6 +11,7 @@ public sealed class InitialMigration : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         MessagingTables.Create(migrationBuilder);
+        MessagingTables.AddTraceParent(migrationBuilder);
         migrationBuilder.CreateTable(
             name: "ProbeEffects",
             columns: table => new

@@ -24,7 +24,7 @@ public abstract class PredictionStoreTests(string provider) : IAsyncLifetime
         var applied = await _database.InScopeAsync(services =>
             services.GetRequiredService<PredictionDbContext>().Database.GetAppliedMigrationsAsync());
 
-        Assert.Equal([Persistence.Migrations.InitialPrediction.Id], applied);
+        Assert.Equal([Persistence.Migrations.InitialPrediction.Id, "2026120503_OutboxTraceParent"], applied);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public abstract class ReportingStoreTests(ReportingDatabase database) : IAsyncLi
     public async Task The_migrations_are_applied_and_named_as_agreed()
     {
         var applied = await _rig.WithContextAsync(async db => (await db.Database.GetAppliedMigrationsAsync()).ToList());
-        Assert.Equal(["2026120402_InitialReporting", "2026120411_AuditEvents", "2026120412_ReferringPhysician", "2026120501_ClinicalInputs", "2026120502_PacsDeliveries"], applied);
+        Assert.Equal(["2026120402_InitialReporting", "2026120411_AuditEvents", "2026120412_ReferringPhysician", "2026120501_ClinicalInputs", "2026120502_PacsDeliveries", "2026120503_OutboxTraceParent"], applied);
     }
 
     [Fact]

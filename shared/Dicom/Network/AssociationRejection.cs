@@ -12,6 +12,17 @@ public sealed record AssociationRejection(byte Result, byte Source, byte Reason)
     public static AssociationRejection ProtocolVersionNotSupported => new(1, 2, 2);
     public static AssociationRejection LocalLimitExceeded => new(2, 3, 2);
 
+    /// <summary>
+    /// Why, in the server's words (e.g. "peer ORTHANC is not allowed from 10.0.0.9"): logged with the rejection, never
+    /// sent, since A-ASSOCIATE-RJ has no room for it. Not part of equality: two rejections are equal when the peer sees the same.
+    /// </summary>
+    public string? Detail { get; init; }
+
+    public bool Equals(AssociationRejection? other) =>
+        other is not null && Result == other.Result && Source == other.Source && Reason == other.Reason;
+
+    public override int GetHashCode() => HashCode.Combine(Result, Source, Reason);
+
     public string Description => (Source, Reason) switch
     {
         (1, 1) => "no reason given",
@@ -26,5 +37,6 @@ public sealed record AssociationRejection(byte Result, byte Source, byte Reason)
     };
 
     public override string ToString() =>
-        $"result {Result} ({(Result == 1 ? "permanent" : "transient")}), source {Source}, reason {Reason} ({Description})";
+        $"result {Result} ({(Result == 1 ? "permanent" : "transient")}), source {Source}, reason {Reason} ({Description})"
+        + (Detail is null ? "" : $": {Detail}");
 }

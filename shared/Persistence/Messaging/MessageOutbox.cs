@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace AmpaCds.Persistence.Messaging;
@@ -23,6 +24,7 @@ public sealed class MessageOutbox(MessageTypeRegistry registry, TimeProvider clo
             CorrelationId = lineage.CorrelationId,
             ConversationId = lineage.ConversationId,
             ParentMessageId = lineage.ParentMessageId,
+            TraceParent = OutboxTelemetry.CurrentTraceParent(),
             CreatedAtUtcTicks = MonotonicClock.Next(clock),
         };
         context.Outbox.Add(row);

@@ -20,6 +20,7 @@ public static class MessagingModelBuilderExtensions
             outbox.HasKey(message => message.Id);
             outbox.Property(message => message.Id).ValueGeneratedNever();
             outbox.Property(message => message.MessageType).HasMaxLength(Migrations.MessagingTables.MessageTypeLength);
+            outbox.Property(message => message.TraceParent).HasMaxLength(Migrations.MessagingTables.TraceParentLength);
             outbox.HasIndex(message => new { message.SentAtUtcTicks, message.CreatedAtUtcTicks });
         });
         return modelBuilder;

@@ -119,6 +119,8 @@ public sealed partial class OutboxDispatcher<TContext>(
                 await RecordFailureAsync(db, row, $"unreadable body: {exception.Message}", cancellationToken);
                 continue;
             }
+            // Published under the writer's trace (MassTransit's send span becomes a child and carries traceparent on).
+            using var publishActivity = OutboxTelemetry.StartPublish(row);
             try
             {
                 await bus.Publish(message, type, Pipe.Execute<PublishContext>(publish =>
@@ -136,6 +138,7 @@ public sealed partial class OutboxDispatcher<TContext>(
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // The transport is down or refusing: stop the round so later rows do not overtake this one.
+                publishActivity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.Message);
                 await RecordFailureAsync(db, row, exception.Message, cancellationToken);
                 LogPublishFailed(exception, row.Id, row.MessageType, row.Attempts);
                 return false;

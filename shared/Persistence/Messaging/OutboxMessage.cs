@@ -19,6 +19,12 @@ public sealed class OutboxMessage
     /// <summary>MessageId of the message whose consumer wrote this one (lineage).</summary>
     public Guid? ParentMessageId { get; set; }
 
+    /// <summary>
+    /// W3C traceparent of the activity that wrote the row (the consumer's, the series announcement's): the dispatcher
+    /// publishes under it, so the study's trace continues across the commit. Null: written outside any trace.
+    /// </summary>
+    public string? TraceParent { get; set; }
+
     /// <summary>UTC ticks, strictly increasing within a process, so rows are published in the order they were written.</summary>
     public long CreatedAtUtcTicks { get; set; }
 

@@ -14,6 +14,9 @@ public static class MessagingTables
     public const int ConsumerNameLength = 200;
     public const int MessageTypeLength = 300;
 
+    /// <summary>A W3C traceparent is 55 characters; room for a future version's longer form.</summary>
+    public const int TraceParentLength = 128;
+
     public static void Create(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
@@ -53,5 +56,18 @@ public static class MessagingTables
             name: "IX_OutboxMessages_SentAtUtcTicks_CreatedAtUtcTicks",
             table: OutboxTable,
             columns: ["SentAtUtcTicks", "CreatedAtUtcTicks"]);
+    }
+
+    /// <summary>OutboxMessages.TraceParent (added after the initial schema): each service's migration calls this once.</summary>
+    public static void AddTraceParent(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.AddColumn<string>(name: "TraceParent", table: OutboxTable, maxLength: TraceParentLength, nullable: true);
+    }
+
+    public static void DropTraceParent(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.DropColumn(name: "TraceParent", table: OutboxTable);
     }
 }

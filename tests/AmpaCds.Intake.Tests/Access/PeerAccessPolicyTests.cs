@@ -1,7 +1,6 @@
 using System.Net;
 using AmpaCds.Dicom.Network;
 using AmpaCds.Intake.Access;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AmpaCds.Intake.Tests.Access;
@@ -9,7 +8,7 @@ namespace AmpaCds.Intake.Tests.Access;
 public sealed class PeerAccessPolicyTests
 {
     private static PeerAccessPolicy Policy(params PeerOptions[] peers) =>
-        new(Options.Create(new IntakeOptions { Peers = peers }), NullLogger<PeerAccessPolicy>.Instance);
+        new(Options.Create(new IntakeOptions { Peers = peers }));
 
     private static IPEndPoint From(string address) => new(IPAddress.Parse(address), 40000);
 

@@ -14,6 +14,7 @@ public sealed class InitialTestMigration : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         MessagingTables.Create(migrationBuilder);
+        MessagingTables.AddTraceParent(migrationBuilder);
         migrationBuilder.CreateTable(
             name: "TestEffects",
             columns: table => new

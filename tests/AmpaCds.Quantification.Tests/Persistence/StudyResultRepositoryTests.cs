@@ -41,7 +41,7 @@ public abstract class StudyResultRepositoryTests : IAsyncLifetime
     public async Task TheInitialMigrationIsTheOneApplied()
     {
         var applied = await Services.QueryAsync(async db => (await db.Database.GetAppliedMigrationsAsync()).ToList());
-        Assert.Equal([InitialQuantification.Id], applied);
+        Assert.Equal([InitialQuantification.Id, "2026120503_OutboxTraceParent"], applied);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Net;
 using AmpaCds.Dicom.Network;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AmpaCds.Intake.Access;
@@ -12,11 +11,8 @@ namespace AmpaCds.Intake.Access;
 public sealed class PeerAccessPolicy
 {
     private readonly Dictionary<string, IPNetwork[]> _rangesByAeTitle = new(StringComparer.Ordinal);
-    private readonly ILogger<PeerAccessPolicy> _logger;
-
-    public PeerAccessPolicy(IOptions<IntakeOptions> options, ILogger<PeerAccessPolicy> logger)
+    public PeerAccessPolicy(IOptions<IntakeOptions> options)
     {
-        _logger = logger;
         foreach (var peer in options.Value.Peers)
         {
             var ranges = peer.Addresses.Select(text => PeerAddressRanges.TryParse(text, out var range)
@@ -57,7 +53,8 @@ public sealed class PeerAccessPolicy
 
     /// <summary>
     /// The association-time veto: null to accept, else A-ASSOCIATE-RJ "calling AE title not
-    /// recognized" (1, 1, 3), the closest standard reason, with the real cause in the log.
+    /// recognized" (1, 1, 3), the closest standard reason. The real cause travels as the rejection's detail, so the
+    /// server's one "Rejected association" line names it (one event, one line).
     /// </summary>
     public AssociationRejection? Evaluate(DicomAssociationInfo association)
     {
@@ -65,8 +62,6 @@ public sealed class PeerAccessPolicy
         {
             return null;
         }
-        _logger.LogWarning("Association from {CallingAe}@{Remote} refused by peer access: {Reason}",
-            association.CallingAeTitle, association.RemoteEndPoint, reason);
-        return AssociationRejection.CallingAeNotRecognized;
+        return AssociationRejection.CallingAeNotRecognized with { Detail = $"refused by peer access: {reason}" };
     }
 }

@@ -1,4 +1,5 @@
 using AmpaCds.Intake.Diagnostics;
+using AmpaCds.Intake.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AmpaCds.Intake.Series;
@@ -9,6 +10,9 @@ public sealed class SeriesCompletionHandler(SeriesManifestReader manifests, ISer
     public async Task<AnnouncementOutcome> HandleAsync(CompletedSeries series, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(series);
+        // Current while the announcer writes its outbox rows, which store it as their traceparent.
+        using var activity = IntakeTelemetry.StartAnnounce(series.StudyUid, series.SeriesUid, series.FirstInstanceSpan);
+        activity?.SetTag("ampacds.series.completion_reason", series.CompletionReason);
         var manifest = await manifests.ReadAsync(series.StudyUid, series.SeriesUid, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<SeriesAnnouncer>().AnnounceAsync(series, manifest, cancellationToken);

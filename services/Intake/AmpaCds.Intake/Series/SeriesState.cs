@@ -12,6 +12,9 @@ internal sealed class SeriesState(string studyUid, string seriesUid)
 
     public DateTimeOffset LastArrival { get; set; }
 
+    /// <summary>The span that received the series' first instance: the announcement continues its trace.</summary>
+    public System.Diagnostics.ActivityContext FirstInstanceSpan { get; set; }
+
     /// <summary>The sender of the latest instance, for the audit record of the series' receipt.</summary>
     public string? Source { get; set; }
 }

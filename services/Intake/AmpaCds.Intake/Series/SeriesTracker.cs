@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace AmpaCds.Intake.Series;
 
 /// <summary>
@@ -23,7 +25,8 @@ public sealed class SeriesTracker(TimeProvider clock)
         {
             if (!_open.TryGetValue(seriesUid, out var state))
             {
-                state = new SeriesState(studyUid, seriesUid);
+                // The series' trace is the one its first instance arrived in (the sender's association).
+                state = new SeriesState(studyUid, seriesUid) { FirstInstanceSpan = Activity.Current?.Context ?? default };
                 _open[seriesUid] = state;
             }
             state.Instances.Add(sopInstanceUid);
@@ -33,7 +36,7 @@ public sealed class SeriesTracker(TimeProvider clock)
             if (state.ExpectedInstances is { } expected && state.Instances.Count >= expected)
             {
                 _open.Remove(seriesUid);
-                return new CompletedSeries(studyUid, seriesUid, state.Instances, ByNumberOfSlices) { Source = state.Source };
+                return new CompletedSeries(studyUid, seriesUid, state.Instances, ByNumberOfSlices) { Source = state.Source, FirstInstanceSpan = state.FirstInstanceSpan };
             }
             return null;
         }
@@ -58,7 +61,7 @@ public sealed class SeriesTracker(TimeProvider clock)
                 }
                 _open.Remove(state.SeriesUid);
                 taken.Add(new CompletedSeries(state.StudyUid, state.SeriesUid, state.Instances,
-                    knownShort ? ByIncompleteTimeout : ByQuietPeriod) { Source = state.Source });
+                    knownShort ? ByIncompleteTimeout : ByQuietPeriod) { Source = state.Source, FirstInstanceSpan = state.FirstInstanceSpan });
             }
             return taken;
         }
@@ -72,7 +75,7 @@ public sealed class SeriesTracker(TimeProvider clock)
         {
             if (!_open.TryGetValue(series.SeriesUid, out var state))
             {
-                state = new SeriesState(series.StudyUid, series.SeriesUid);
+                state = new SeriesState(series.StudyUid, series.SeriesUid) { FirstInstanceSpan = series.FirstInstanceSpan };
                 _open[series.SeriesUid] = state;
             }
             state.Instances.UnionWith(series.InstanceUids);

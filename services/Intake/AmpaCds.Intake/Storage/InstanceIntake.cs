@@ -47,6 +47,9 @@ public sealed class InstanceIntake(
         var studyUid = dataset.GetString(DicomTags.StudyInstanceUID)!;
         var seriesUid = dataset.GetString(DicomTags.SeriesInstanceUID)!;
         var sopUid = dataset.GetString(DicomTags.SOPInstanceUID)!;
+        // UIDs, never patient identifiers, on the receiving span (C-STORE or STOW-RS request).
+        System.Diagnostics.Activity.Current?.SetTag("dicom.study_instance_uid", studyUid);
+        System.Diagnostics.Activity.Current?.SetTag("dicom.series_instance_uid", seriesUid);
         try
         {
             // The received bytes are stored as they came (no re-encoding); only Big Endian, which we do not write, is converted.

@@ -1,3 +1,4 @@
+using AmpaCds.Persistence.Messaging;
 using AmpaCds.Reporting.Persistence;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public sealed class PacsDeliveryPlanner(ReportingDbContext db, IOptions<PacsOpti
                     State = nameof(PacsDeliveryState.Pending),
                     NextAttemptAtUtcTicks = now.UtcTicks,
                     CreatedAtUtcTicks = now.UtcTicks,
+                    TraceParent = OutboxTelemetry.CurrentTraceParent(),
                 });
                 planned++;
             }

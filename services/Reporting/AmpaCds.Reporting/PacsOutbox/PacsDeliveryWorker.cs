@@ -79,6 +79,9 @@ public sealed partial class PacsDeliveryWorker(
         var changed = 0;
         foreach (var version in due.GroupBy(row => (row.StudyInstanceUid, row.ReportVersion)))
         {
+            // Each version's round is a span of the study's trace (its rows share the planning consumer's traceparent).
+            using var activity = PacsDeliveryTelemetry.StartDeliver(version.Key.StudyInstanceUid, version.Key.ReportVersion,
+                version.Select(row => row.TraceParent).FirstOrDefault(parent => parent is not null));
             changed += await DeliverVersionAsync(version.Key.StudyInstanceUid, version.Key.ReportVersion, version.ToList(), studies, cache, sender, trail, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -31,4 +31,7 @@ public sealed class PacsDeliveryEntity
     public string? LastError { get; set; }
     public long CreatedAtUtcTicks { get; set; }
     public long? DeliveredAtUtcTicks { get; set; }
+
+    /// <summary>W3C traceparent of the work that planned the delivery (the report's consumer): the send joins the study's trace.</summary>
+    public string? TraceParent { get; set; }
 }

@@ -58,6 +58,7 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             delivery.HasKey(row => row.Id);
             delivery.Property(row => row.Id).ValueGeneratedNever();
             delivery.Property(row => row.StudyInstanceUid).HasMaxLength(UidLength);
+            delivery.Property(row => row.TraceParent).HasMaxLength(AmpaCds.Persistence.Migrations.MessagingTables.TraceParentLength);
             // One row per object and destination of a version: nothing is planned, hence sent, twice.
             delivery.HasIndex(row => new { row.Destination, row.StudyInstanceUid, row.ReportVersion, row.ObjectKind }).IsUnique();
             delivery.HasIndex(row => new { row.State, row.NextAttemptAtUtcTicks });
