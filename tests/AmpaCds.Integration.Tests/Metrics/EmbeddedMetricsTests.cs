@@ -58,6 +58,29 @@ public sealed class EmbeddedMetricsTests(ITestOutputHelper output) : IAsyncLifet
         output.WriteLine(string.Join('\n', names.Select(series => series.Labels["__name__"]).Order()));
         Assert.Contains(names, series => series.Labels["__name__"].StartsWith("masstransit_", StringComparison.Ordinal));
         Assert.Contains(names, series => !series.Labels["__name__"].StartsWith("masstransit_", StringComparison.Ordinal));
+
+        await AssertReadinessNamesEveryCheckAsync(server);
+    }
+
+    /// <summary>/health/ready as operations read it: JSON with the bus, each service's database, the disk and the DICOM SCP.</summary>
+    private static async Task AssertReadinessNamesEveryCheckAsync(PacsReturnServer server)
+    {
+        using var http = new HttpClient();
+        using var response = await http.GetAsync($"http://127.0.0.1:{server.HttpPort.ToString(CultureInfo.InvariantCulture)}/health/ready");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var checks = json.RootElement.GetProperty("checks").EnumerateArray()
+            .ToDictionary(check => check.GetProperty("name").GetString()!, check => check);
+        foreach (var name in new[] { "database-intake", "database-quantification", "database-prediction", "database-reporting", "disk", "intake-dicom" })
+        {
+            Assert.True(checks.ContainsKey(name), $"no check {name}: {string.Join(", ", checks.Keys)}");
+            Assert.Equal("Healthy", checks[name].GetProperty("status").GetString());
+        }
+        Assert.Contains(checks.Keys, name => name.Contains("masstransit", StringComparison.OrdinalIgnoreCase));
+        var dicom = checks["intake-dicom"].GetProperty("data");
+        Assert.Equal(server.DicomPort, dicom.GetProperty("port").GetInt32());
+        Assert.Equal(0, dicom.GetProperty("activeAssociations").GetInt32());
+        Assert.True(checks["disk"].GetProperty("data").GetProperty("freeBytes").GetInt64() > 0);
     }
 
     public Task DisposeAsync() => ServerTeardown.StopAndDeleteAsync(null, _folder);
