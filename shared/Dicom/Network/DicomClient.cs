@@ -14,6 +14,9 @@ public sealed partial class DicomClient(string host, int port, string callingAeT
     /// <summary>Connect and per-response timeout.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>TLS for the connection; null for plain DICOM.</summary>
+    public DicomClientTls? Tls { get; init; }
+
     /// <summary>Largest P-DATA-TF we accept from the peer.</summary>
     public uint MaxPduLength { get; init; } = 65536;
 

@@ -30,7 +30,9 @@ internal sealed class DicomClientAssociation : IAsyncDisposable
                 connectTimeout.CancelAfter(client.Timeout);
                 await socket.ConnectAsync(client.Host, client.Port, connectTimeout.Token);
             }
-            channel = new DicomChannel(socket, client.MaxPduLength);
+            channel = client.Tls is { } tls
+                ? new DicomChannel(socket, await tls.AuthenticateAsync(socket, client.Timeout, ct), client.MaxPduLength)
+                : new DicomChannel(socket, client.MaxPduLength);
             await channel.SendPduAsync(PduWriter.AssociateRequest(new AssociationParameters
             {
                 CalledAeTitle = client.CalledAeTitle,

@@ -16,6 +16,7 @@ public sealed class PacsReturnServer : IAsyncDisposable
     private readonly string _folder;
     private ServiceProcess? _server;
     private string _token = "";
+    private IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
 
     private PacsReturnServer(string folder) => _folder = folder;
 
@@ -25,9 +26,11 @@ public sealed class PacsReturnServer : IAsyncDisposable
 
     public string ReadLog() => _server?.ReadLog() ?? "";
 
-    public static async Task<PacsReturnServer> StartAsync(string folder, string destinationAeTitle, int destinationPort)
+    /// <param name="settings">More AmpaCds settings (environment form, AmpaCds__...), e.g. TLS or a second destination.</param>
+    public static async Task<PacsReturnServer> StartAsync(string folder, string destinationAeTitle, int destinationPort,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
-        var server = new PacsReturnServer(folder);
+        var server = new PacsReturnServer(folder) { _settings = settings ?? new Dictionary<string, string>() };
         await server.StartServerAsync(destinationAeTitle, destinationPort);
         return server;
     }
@@ -69,7 +72,7 @@ public sealed class PacsReturnServer : IAsyncDisposable
                 ["AmpaCds__Pacs__RetryDelaySeconds"] = "1",
                 ["AmpaCds__Pacs__MaxRetryDelaySeconds"] = "2",
                 ["AmpaCds__Pacs__TimeoutSeconds"] = "10",
-            },
+            }.Concat(_settings).ToDictionary(),
             Path.Combine(_folder, "logs"));
         await _server.WaitHealthyAsync($"http://127.0.0.1:{GrpcPort}/health/ready", TimeSpan.FromSeconds(120), HttpVersionPolicy.RequestVersionExact);
         var token = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), password, "auth", "token",

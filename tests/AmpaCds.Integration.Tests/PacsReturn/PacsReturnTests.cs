@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AmpaCds.Contracts.Reporting;
 using AmpaCds.Integration.Tests.Portal;
 using AmpaCds.Integration.Tests.Support;
+using AmpaCds.TestSupport;
 using AmpaCds.TestSupport.Security;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -161,6 +162,46 @@ public sealed partial class PacsReturnTests(ITestOutputHelper output) : IAsyncLi
         await Assertions.Expect(section).ToContainTextAsync("hospital-pacs");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await section.ScreenshotAsync(new() { Path = Path.Combine(PortalArtifacts.Folder, "pacs-deliveries.png") });
+    }
+
+    [Fact]
+    public async Task DestinationOverDicomTlsGetsEveryObjectAndOneTrustingAnotherCaGetsNone()
+    {
+        var certificates = await TestCertificates.CreateAsync(Path.Combine(_folder, "state"));
+        var peerKey = Path.Combine(certificates.Folder, "dicom-peer.key");
+        var peerCertificate = Path.Combine(certificates.Folder, "dicom-peer.crt");
+        var port = FreePort.Next();
+        // storescp as a PACS on DICOM TLS that demands a client certificate from the private CA (its default -rc).
+        await using var storescp = await StorescpPeer.StartAsync(port, Path.Combine(_folder, "received"),
+            extraArguments: ["+tls", peerKey, peerCertificate, "+cf", certificates.CaCertificate]);
+        await using var server = await PacsReturnServer.StartAsync(_folder, StorescpPeer.AeTitle, port, new Dictionary<string, string>
+        {
+            ["AmpaCds__Pacs__Destinations__0__Tls__Enabled"] = "true",
+            ["AmpaCds__Pacs__Destinations__0__Tls__CaCertificatePath"] = certificates.CaCertificate,
+            ["AmpaCds__Pacs__Destinations__0__Tls__ClientCertificatePath"] = certificates.ServerCertificate,
+            ["AmpaCds__Pacs__Destinations__0__Tls__ClientKeyPath"] = certificates.ServerKey,
+            ["AmpaCds__Pacs__Destinations__0__Tls__ServerName"] = "localhost",
+            // The same PACS configured with another CA as its trust anchor: its certificate must not be accepted.
+            ["AmpaCds__Pacs__Destinations__1__Name"] = "wrong-trust",
+            ["AmpaCds__Pacs__Destinations__1__AeTitle"] = StorescpPeer.AeTitle,
+            ["AmpaCds__Pacs__Destinations__1__Host"] = "127.0.0.1",
+            ["AmpaCds__Pacs__Destinations__1__Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["AmpaCds__Pacs__Destinations__1__Tls__Enabled"] = "true",
+            ["AmpaCds__Pacs__Destinations__1__Tls__CaCertificatePath"] = certificates.StrangerCaCertificate,
+            ["AmpaCds__Pacs__Destinations__1__Tls__ServerName"] = "localhost",
+        });
+        var report = await server.SendStudyAndWaitForReportAsync(seed: 34);
+        var deliveries = await server.WaitForDeliveriesAsync(report.StudyInstanceUid,
+            all => all.Where(d => d.Destination == "hospital-pacs").All(d => d.State == Delivered)
+                   && all.Where(d => d.Destination == "wrong-trust").All(d => d.Attempts >= 1), TimeSpan.FromMinutes(2));
+        Describe(deliveries);
+        Assert.Equal(AllKinds.Length, deliveries.Count(d => d.Destination == "hospital-pacs" && d.State == Delivered));
+        Assert.All(deliveries.Where(d => d.Destination == "wrong-trust"), delivery =>
+        {
+            Assert.Equal(Pending, delivery.State);
+            Assert.Contains("Authentication", delivery.Reason, StringComparison.Ordinal);
+        });
+        Assert.Equal(AllKinds.Length, storescp.ReceivedFiles.Count);
     }
 
     private static async Task AssertSrHoldsTheReportsValuesAsync(string path, Report report)

@@ -24,7 +24,9 @@ public sealed class StorescpPeer : IAsyncDisposable
     public IReadOnlyList<string> ReceivedFiles => Directory.GetFiles(Folder);
 
     /// <param name="configFile">A storescp association configuration (-xf FILE PROFILE), or null to accept every storage SOP class.</param>
-    public static async Task<StorescpPeer> StartAsync(int port, string folder, string? configFile = null, string? profile = null)
+    /// <param name="extraArguments">More storescp options, e.g. +tls KEY CERT +cf CA for DICOM TLS.</param>
+    public static async Task<StorescpPeer> StartAsync(int port, string folder, string? configFile = null, string? profile = null,
+        IReadOnlyList<string>? extraArguments = null)
     {
         Directory.CreateDirectory(folder);
         var start = new ProcessStartInfo("storescp") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -37,6 +39,10 @@ public sealed class StorescpPeer : IAsyncDisposable
             start.ArgumentList.Add("-xf");
             start.ArgumentList.Add(configFile);
             start.ArgumentList.Add(profile!);
+        }
+        foreach (var argument in extraArguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
         }
         start.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
         start.Environment["TCP_NODELAY"] = "1";

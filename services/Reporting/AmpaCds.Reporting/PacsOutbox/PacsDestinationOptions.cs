@@ -16,6 +16,9 @@ public sealed class PacsDestinationOptions
     /// <summary>Which objects this destination receives; all three by default.</summary>
     public List<PacsObjectSelection> Objects { get; set; } = [];
 
+    /// <summary>DICOM TLS to this destination; plain DICOM when not enabled.</summary>
+    public PacsDestinationTlsOptions Tls { get; set; } = new();
+
     /// <summary>A disabled destination gets no new deliveries; ones already planned wait until it is enabled again.</summary>
     public bool Enabled { get; set; } = true;
 

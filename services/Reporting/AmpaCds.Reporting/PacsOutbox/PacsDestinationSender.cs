@@ -18,6 +18,7 @@ public sealed class PacsDestinationSender(IBlobStore blobs, IOptions<PacsOptions
         var client = new DicomClient(destination.Host, destination.Port, settings.CallingAeTitle, destination.AeTitle)
         {
             Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds),
+            Tls = PacsTlsClient.For(destination),
         };
         try
         {

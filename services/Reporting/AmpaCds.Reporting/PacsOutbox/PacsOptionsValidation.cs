@@ -46,6 +46,21 @@ public sealed class PacsOptionsValidation : IValidateOptions<PacsOptions>
             {
                 failures.Add($"{key}:Port must be 1-65535, not {destination.Port}");
             }
+            if (destination.Tls is { Enabled: true } tls)
+            {
+                if (string.IsNullOrWhiteSpace(tls.CaCertificatePath) || !File.Exists(tls.CaCertificatePath))
+                {
+                    failures.Add($"{key}:Tls:CaCertificatePath must name an existing PEM file, not '{tls.CaCertificatePath}'");
+                }
+                if (string.IsNullOrWhiteSpace(tls.ClientCertificatePath) != string.IsNullOrWhiteSpace(tls.ClientKeyPath))
+                {
+                    failures.Add($"{key}:Tls: ClientCertificatePath and ClientKeyPath go together");
+                }
+                else if (!string.IsNullOrWhiteSpace(tls.ClientCertificatePath) && (!File.Exists(tls.ClientCertificatePath) || !File.Exists(tls.ClientKeyPath)))
+                {
+                    failures.Add($"{key}:Tls: ClientCertificatePath and ClientKeyPath must name existing PEM files");
+                }
+            }
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
