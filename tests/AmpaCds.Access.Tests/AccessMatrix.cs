@@ -19,6 +19,7 @@ public static class AccessMatrix
         ["/ampacds.reporting.v1.ReportingApi/RequestPrediction"] = [Roles.Psychiatrist],
         ["/ampacds.reporting.v1.ReportingApi/WatchStudy"] = [Roles.Psychiatrist, Roles.PacsAdmin],
         ["/ampacds.reporting.v1.ReportingApi/ListPacsDeliveries"] = [Roles.PacsAdmin],
+        ["/ampacds.reporting.v1.ReportingApi/ReplayPacsDeliveries"] = [Roles.PacsAdmin],
         // Portal in the gateway (cookie session; the issuer's sign-in endpoints are open, see EndpointAccessTests)
         ["POST /portal/signout"] = [.. Roles.People],
         ["GET /portal/"] = [Roles.Psychiatrist],

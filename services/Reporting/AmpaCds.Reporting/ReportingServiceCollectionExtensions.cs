@@ -28,6 +28,8 @@ public static class ReportingServiceCollectionExtensions
     public static IServiceCollection AddReportingServices(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         services.AddServiceDatabase<ReportingDbContext>(configuration, ServiceName);
+        // The gateway's meters (ReportingMetrics) come from IMeterFactory; also where the gateway is composed without ServiceDefaults (tests).
+        services.AddMetrics();
         services.AddAuditTrail<ReportingDbContext>(ServiceName);
         services.AddScoped<AuditRecordRepository>();
         services.AddOptions<AuditSyslogOptions>().Bind(configuration.GetSection(AuditSyslogOptions.Section)).ValidateOnStart();
@@ -76,6 +78,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddScoped<PacsObjectCache>();
         services.AddScoped<PacsDestinationSender>();
         services.AddScoped<PacsDeliveryQuery>();
+        services.AddScoped<PacsDeliveryReplay>();
         services.AddSingleton<PacsDeliveryWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<PacsDeliveryWorker>());
     }

@@ -50,6 +50,10 @@ public sealed partial class DatabaseMigrator<TContext>(
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
+        // One query here builds the context's runtime model before the background services that start after the
+        // migrator (retraining recovery, calibration checks, outbox) and the readiness probe first query it at the same
+        // moment: EF's lazy relational model failed ("The model must be finalized") when two threads built it at once.
+        await db.Set<Messaging.OutboxMessage>().AsNoTracking().AnyAsync(cancellationToken);
         if (pending.Count == 0)
         {
             LogUpToDate(database.ServiceName, database.Provider);

@@ -82,14 +82,17 @@ public sealed class PacsReturnServer : IAsyncDisposable
     }
 
     /// <summary>`ampacds pacs deliveries ARGS` as a PACS administrator runs it, signed in through serve's issuer.</summary>
-    public async Task<ProcessResult> PacsAdminCliAsync(params string[] arguments)
+    public Task<ProcessResult> PacsAdminCliAsync(params string[] arguments) => PacsAdminCommandAsync(["deliveries", .. arguments]);
+
+    /// <summary>`ampacds pacs ARGS` (deliveries or replay) as a PACS administrator runs it.</summary>
+    public async Task<ProcessResult> PacsAdminCommandAsync(string[] arguments)
     {
         var password = new Dictionary<string, string> { ["AMPACDS_PASSWORD"] = TestUsers.Password };
         var token = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), password, "auth", "token",
             "--user", TestUsers.PacsAdmin, "--role", "pacs-admin", "--issuer", $"http://127.0.0.1:{HttpPort}");
         Assert.True(token.ExitCode == 0, token.ToString());
         return await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), new Dictionary<string, string> { ["AMPACDS_TOKEN"] = token.StandardOutput.Trim() },
-            ["pacs", "deliveries", "--server", $"http://127.0.0.1:{GrpcPort}", .. arguments]);
+            ["pacs", .. arguments, "--server", $"http://127.0.0.1:{GrpcPort}"]);
     }
 
     /// <summary>Simulates a study, sends it with storescu and waits for its report; returns the report and the simulation's truth.</summary>

@@ -113,7 +113,8 @@ public sealed partial class PacsReturnTests(ITestOutputHelper output) : IAsyncLi
             PresentationContexts = PdfOnly
             """);
         var port = FreePort.Next();
-        await using var storescp = await StorescpPeer.StartAsync(port, Path.Combine(_folder, "received"), config, "PdfOnly");
+        var storescp = await StorescpPeer.StartAsync(port, Path.Combine(_folder, "received"), config, "PdfOnly");
+        await using var stopped = storescp;
         await using var server = await PacsReturnServer.StartAsync(_folder, StorescpPeer.AeTitle, port);
         var report = await server.SendStudyAndWaitForReportAsync(seed: 33);
         var deliveries = await server.WaitForDeliveriesAsync(report.StudyInstanceUid, all => all.All(d => d.State != Pending), TimeSpan.FromMinutes(2));
@@ -144,6 +145,16 @@ public sealed partial class PacsReturnTests(ITestOutputHelper output) : IAsyncLi
         var wrongState = await server.PacsAdminCliAsync("--state", "Lost");
         Assert.Equal(3, wrongState.ExitCode);
         Assert.Contains("unknown state 'Lost'", wrongState.StandardError, StringComparison.Ordinal);
+
+        // The PACS administrator fixes the destination (now it takes every storage SOP class) and replays the dead letters.
+        await storescp.DisposeAsync();
+        await using var fixedPacs = await StorescpPeer.StartAsync(port, Path.Combine(_folder, "received-after-fix"));
+        var replay = await server.PacsAdminCommandAsync(["replay", "--study", report.StudyInstanceUid]);
+        Assert.True(replay.ExitCode == 0, replay.ToString());
+        Assert.Contains($"{refused.Count} dead-lettered objects put back", replay.StandardOutput, StringComparison.Ordinal);
+        var replayed = await server.WaitForDeliveriesAsync(report.StudyInstanceUid, all => all.All(d => d.State == Delivered), TimeSpan.FromMinutes(1));
+        Describe(replayed);
+        Assert.Equal(refused.Count, fixedPacs.ReceivedFiles.Count);
     }
 
     /// <summary>The psychiatrist sees, on the study page, each object delivered to the PACS.</summary>

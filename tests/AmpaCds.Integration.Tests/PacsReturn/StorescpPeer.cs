@@ -12,6 +12,7 @@ public sealed class StorescpPeer : IAsyncDisposable
     public const string AeTitle = "STORESCP";
 
     private readonly Process _process;
+    private bool _disposed;
 
     private StorescpPeer(Process process, string folder)
     {
@@ -72,8 +73,14 @@ public sealed class StorescpPeer : IAsyncDisposable
         throw new TimeoutException($"storescp did not listen on port {port} within 10 s");
     }
 
+    /// <summary>Stops storescp; safe to call again (a test stops it early to put another PACS on its port).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -18,7 +18,12 @@ public sealed class DistributedTransportTests(DistributedSystem system)
         Assert.StartsWith("https://127.0.0.1:", url, StringComparison.Ordinal);
         var trusted = await ProcessRunner.RunAsync("curl", ["-sS", "-f", "--max-time", "10", "--cacert", system.CaCertificatePath, url], TimeSpan.FromSeconds(30));
         Assert.True(trusted.ExitCode == 0, trusted.ToString());
-        Assert.Equal("Healthy", trusted.StandardOutput.Trim());
+        // Readiness answers JSON: the overall status, then each check (broker, database, disk, ...).
+        using (var health = System.Text.Json.JsonDocument.Parse(trusted.StandardOutput))
+        {
+            Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
+            Assert.Contains(health.RootElement.GetProperty("checks").EnumerateArray(), check => check.GetProperty("name").GetString() == "disk");
+        }
 
         var untrusted = await ProcessRunner.RunAsync("curl", ["-sS", "-f", "--max-time", "10", url], TimeSpan.FromSeconds(30));
         Assert.True(untrusted.ExitCode == 60, untrusted.ToString());

@@ -29,7 +29,31 @@ public static class PacsCommand
             new DeliveriesArguments(ConnectionOptions.For(parse, parse.GetValue(server)!), parse.GetValue(study), parse.GetValue(state),
                 parse.GetValue(limit), parse.GetValue(json)),
             Console.Out, cancellation)));
-        return new Command("pacs", "Results sent back to the hospital's PACS") { deliveries };
+        return new Command("pacs", "Results sent back to the hospital's PACS") { deliveries, CreateReplay() };
+    }
+
+    /// <summary>`ampacds pacs replay --study UID [--destination NAME]`: the study's dead letters go back in the outbox.</summary>
+    private static Command CreateReplay()
+    {
+        var study = new Option<string>("--study") { Description = "The study whose dead-lettered objects are sent again", Required = true };
+        var destination = new Option<string?>("--destination") { Description = "Only this destination (its configured name)" };
+        var server = new Option<string>("--server") { Description = "Reporting gateway address", DefaultValueFactory = _ => ReportCommand.DefaultServer };
+        var replay = new Command("replay", "Sends a study's dead-lettered objects again, once the destination is fixed (role pacs-admin)")
+        {
+            study, destination, server,
+        };
+        replay.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
+        {
+            using var channel = ConnectionOptions.For(parse, parse.GetValue(server)!).OpenChannel();
+            var reply = await new ReportingApi.ReportingApiClient(channel).ReplayPacsDeliveriesAsync(new ReplayPacsDeliveriesRequest
+            {
+                StudyInstanceUid = parse.GetValue(study)!,
+                Destination = parse.GetValue(destination) ?? "",
+            }, cancellationToken: cancellation);
+            await Console.Out.WriteLineAsync($"{reply.Replayed} dead-lettered objects put back in the outbox");
+            return 0;
+        }));
+        return replay;
     }
 
     /// <summary>Fetches and prints the deliveries; refusals and bad arguments come back from the gateway with their reason (exit 3).</summary>

@@ -31,11 +31,13 @@ public sealed class ReportingApiService(
     IReportFigures figures,
     Portal.ReportExport export,
     PacsDeliveryQuery pacsDeliveries,
+    PacsDeliveryReplay pacsReplay,
     TimeProvider clock) : ReportingApi.ReportingApiBase
 {
     public const string PredictionRequestedReason = "forecast requested";
     public const string ListStudiesMethod = "ampacds.reporting.v1.ReportingApi/ListStudies";
     public const string ListPacsDeliveriesMethod = "ampacds.reporting.v1.ReportingApi/ListPacsDeliveries";
+    public const string ReplayPacsDeliveriesMethod = "ampacds.reporting.v1.ReportingApi/ReplayPacsDeliveries";
 
     [Authorize(Roles = Roles.Psychiatrist + "," + Roles.PacsAdmin)]
     public override async Task<ListStudiesReply> ListStudies(ListStudiesRequest request, ServerCallContext context)
@@ -121,6 +123,21 @@ public sealed class ReportingApiService(
             .Select(PacsDeliveryMapper.ToMessage));
         await RecordAsync(context, AuditEventKind.Query, [StudyAuditObjects.Query(ListPacsDeliveriesMethod)], $"{reply.Deliveries.Count} PACS deliveries listed");
         return reply;
+    }
+
+    /// <summary>A PACS administrator sends a study's dead letters again once the destination is fixed.</summary>
+    [Authorize(Roles = Roles.PacsAdmin)]
+    public override async Task<ReplayPacsDeliveriesReply> ReplayPacsDeliveries(ReplayPacsDeliveriesRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrWhiteSpace(request.StudyInstanceUid))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "study_instance_uid is required: replay works on one study's dead letters"));
+        }
+        var record = await FindOrThrowAsync(request.StudyInstanceUid, context.CancellationToken);
+        var replayed = await pacsReplay.ReplayAsync(record.StudyInstanceUid, request.Destination, context.CancellationToken);
+        await RecordAsync(context, AuditEventKind.Query, [StudyAuditObjects.Query(ReplayPacsDeliveriesMethod, request.Destination)],
+            $"{replayed} dead-lettered PACS objects put back in the outbox");
+        return new ReplayPacsDeliveriesReply { Replayed = replayed };
     }
 
     [Authorize(Roles = Roles.Psychiatrist + "," + Roles.PacsAdmin)]
