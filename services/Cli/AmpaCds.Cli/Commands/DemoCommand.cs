@@ -125,9 +125,8 @@ public static class DemoCommand
     {
         Directory.CreateDirectory(folder);
         var version = record.Versions.Single(other => other.Version == record.ReportVersion);
-        var sopClass = string.IsNullOrEmpty(record.PetSopClassUid) ? DicomUids.PetImageStorage : record.PetSopClassUid;
-        var images = record.PetInstanceUids.Select(uid => new SourceImage(sopClass, uid)).ToList();
-        var objects = await services.GetRequiredService<PacsObjectBuilder>().BuildAsync(record, images, UiLanguage.English, version.CreatedAt, cancellation);
+        var objects = await services.GetRequiredService<PacsObjectBuilder>().BuildAsync(record, SourceImages.Of(record), UiLanguage.English,
+            version.CreatedAt, cancellation);
         foreach (var item in objects)
         {
             await File.WriteAllBytesAsync(Path.Combine(folder, item.Kind + ".dcm"), item.ToPart10Bytes(), cancellation);

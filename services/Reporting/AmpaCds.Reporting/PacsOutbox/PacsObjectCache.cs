@@ -28,7 +28,7 @@ public sealed class PacsObjectCache(IBlobStore blobs, PacsObjectBuilder builder,
         if (await blobs.ExistsAsync(indexKey, cancellationToken))
         {
             var index = JsonSerializer.Deserialize<Dictionary<string, string>>(await blobs.GetAsync(indexKey, cancellationToken)) ?? [];
-            return PacsObjectSet.Ready(index.ToDictionary(entry => Enum.Parse<PacsObjectKind>(entry.Key), entry => new StoredPacsObject(entry.Value, prefix + entry.Key + ".dcm")));
+            return Ready(prefix, index);
         }
         if (record.Versions.Any(other => other.Version > version))
         {
@@ -43,10 +43,8 @@ public sealed class PacsObjectCache(IBlobStore blobs, PacsObjectBuilder builder,
             return PacsObjectSet.NotYet;
         }
         var createdAt = record.Versions.Single(other => other.Version == version).CreatedAt;
-        var sopClass = string.IsNullOrEmpty(record.PetSopClassUid) ? DicomUids.PetImageStorage : record.PetSopClassUid;
-        var images = record.PetInstanceUids.Select(uid => new SourceImage(sopClass, uid)).ToList();
         var language = UiLanguages.Parse(options.Value.Language) ?? UiLanguage.English;
-        var objects = await builder.BuildAsync(record, images, language, createdAt, cancellationToken);
+        var objects = await builder.BuildAsync(record, SourceImages.Of(record), language, createdAt, cancellationToken);
         var made = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in objects)
         {
@@ -54,6 +52,10 @@ public sealed class PacsObjectCache(IBlobStore blobs, PacsObjectBuilder builder,
             made[item.Kind.ToString()] = item.SopInstanceUid;
         }
         await blobs.PutAsync(indexKey, JsonSerializer.SerializeToUtf8Bytes(made), cancellationToken);
-        return PacsObjectSet.Ready(made.ToDictionary(entry => Enum.Parse<PacsObjectKind>(entry.Key), entry => new StoredPacsObject(entry.Value, prefix + entry.Key + ".dcm")));
+        return Ready(prefix, made);
     }
+
+    /// <summary>The set an index describes: object kind name to SOP Instance UID, each file next to the index.</summary>
+    private static PacsObjectSet Ready(string prefix, IReadOnlyDictionary<string, string> index) =>
+        PacsObjectSet.Ready(index.ToDictionary(entry => Enum.Parse<PacsObjectKind>(entry.Key), entry => new StoredPacsObject(entry.Value, prefix + entry.Key + ".dcm")));
 }
