@@ -19,6 +19,7 @@ var root = new RootCommand("AmpaCds: [11C]K-2 AMPA receptor PET quantification a
     AuthCommand.Create(),
     AuditCommand.Create(),
     PacsCommand.Create(),
+    OpsCommand.Create(),
 };
 root.Options.Add(ConnectionOptions.Token);
 root.Options.Add(ConnectionOptions.Ca);

@@ -1,3 +1,4 @@
+using AmpaCds.Reporting.Operations;
 using AmpaCds.Persistence;
 using AmpaCds.Reporting.Access;
 using AmpaCds.Persistence.Audit;
@@ -47,6 +48,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddScoped<StudyEventHandler>();
         AddReportFigures(services);
         AddPacsDelivery(services, configuration);
+        services.AddOperations(configuration);
         // Read before the container exists because it decides what is registered (docs/CONVENTIONS.md, "Options").
         if (!string.IsNullOrWhiteSpace(configuration[QuantificationClientRegistration.UrlKey]))
         {
@@ -97,6 +99,7 @@ public static class ReportingServiceCollectionExtensions
     {
         app.MapGrpcService<ReportingApiService>();
         app.MapGrpcService<AuditApiService>();
+        app.MapGrpcService<OperationsApiService>();
         return app;
     }
 }

@@ -56,7 +56,7 @@ public static class BusRegistration
     }
 
     /// <summary>MassTransit needs the transport at registration, before options exist: only that key is read here.</summary>
-    private static bool UsesRabbitMq(IConfiguration configuration) =>
+    public static bool UsesRabbitMq(IConfiguration configuration) =>
         new BusOptions { Transport = configuration[$"{BusOptions.Section}:{nameof(BusOptions.Transport)}"] ?? new BusOptions().Transport }.UsesRabbitMq;
 
     private static BusOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<BusOptions>>().Value;
