@@ -1,4 +1,5 @@
 using AmpaCds.Reporting.Operations.DeadLetters;
+using AmpaCds.Security.Access;
 using AmpaCds.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,11 @@ public static class OperationsRegistration
         {
             services.AddSingleton<IDeadLetterQueues, InMemoryTransportDeadLetters>();
         }
+        services.AddScoped<ServiceReadinessProbe>();
+        services.AddScoped<OperationsOverviewSource>();
+        // The other services' certificates come from the same site CA as the issuer's (deploy/certs.sh).
+        services.AddHttpClient(ServiceReadinessProbe.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(5))
+            .ConfigurePrimaryHttpMessageHandler(provider => ServiceIdentityRegistration.IssuerHandler(provider.GetRequiredService<IOptions<AuthOptions>>().Value));
         services.AddSingleton<BrokerQueueSampler>();
         services.AddHostedService(provider => provider.GetRequiredService<BrokerQueueSampler>());
         return services;

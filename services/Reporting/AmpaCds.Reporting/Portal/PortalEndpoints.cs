@@ -33,7 +33,13 @@ public static class PortalEndpoints
         var forms = portal.MapGroup("").AddEndpointFilter(ValidateAntiforgery);
         forms.MapPost("/studies/{studyUid}/forecast", (HttpContext context, PortalForms actions, string studyUid) => actions.RequestForecastAsync(context, studyUid));
         forms.MapPost("/studies/{studyUid}/outcome", (HttpContext context, PortalForms actions, string studyUid) => actions.RecordOutcomeAsync(context, studyUid));
-        forms.MapPost("/language", (Delegate)PortalForms.ChooseLanguageAsync);
+        endpoints.MapPost(PortalPaths.Language, (Delegate)PortalForms.ChooseLanguageAsync)
+            .RequirePortalRoles([.. Roles.People]).AddEndpointFilter(SecurityHeaders).AddEndpointFilter(ValidateAntiforgery);
+
+        // Operations (no patient data on these pages): readiness, queues, dead letters with replay, PACS destinations.
+        var ops = endpoints.MapGroup(PortalPaths.Ops).RequirePortalRoles(Roles.Ops).AddEndpointFilter(SecurityHeaders);
+        ops.MapGet("", (HttpContext context, OpsPages pages, string? replayed, string? queue, string? error) => pages.PageAsync(context, replayed, queue, error));
+        ops.MapPost("/dead-letters/replay", (HttpContext context, OpsPages pages) => pages.ReplayAsync(context)).AddEndpointFilter(ValidateAntiforgery);
         return endpoints;
     }
 

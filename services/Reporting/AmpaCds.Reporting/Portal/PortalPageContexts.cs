@@ -1,3 +1,4 @@
+using AmpaCds.Security.Access;
 using AmpaCds.Reporting.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +17,8 @@ public sealed class PortalPageContexts(IAntiforgery antiforgery)
         var user = context.User;
         var name = user.FindFirst("name")?.Value ?? user.FindFirst("sub")?.Value ?? "";
         returnUrl ??= context.Request.Path + context.Request.QueryString;
-        return new PortalPageContext(new ReaderFormat(language ?? PortalLanguage.Resolve(context.Request)), name, tokens.RequestToken ?? "", returnUrl);
+        var sections = (user.IsInRole(Roles.Psychiatrist) ? PortalSections.Worklist : PortalSections.None)
+            | (user.IsInRole(Roles.Ops) ? PortalSections.Operations : PortalSections.None);
+        return new PortalPageContext(new ReaderFormat(language ?? PortalLanguage.Resolve(context.Request)), name, tokens.RequestToken ?? "", returnUrl, sections);
     }
 }

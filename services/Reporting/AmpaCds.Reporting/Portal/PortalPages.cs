@@ -114,9 +114,6 @@ public sealed class PortalPages(PortalStudies studies, PortalPageContexts pages,
             [nameof(MessagePage.Text)] = text,
         }, status);
 
-    private async Task<IResult> PageAsync<TPage>(Dictionary<string, object?> parameters, int status = 200) where TPage : Microsoft.AspNetCore.Components.IComponent
-    {
-        var html = await renderer.RenderAsync<TPage>(parameters);
-        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
-    }
+    private Task<IResult> PageAsync<TPage>(Dictionary<string, object?> parameters, int status = 200) where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        renderer.PageAsync<TPage>(parameters, status);
 }

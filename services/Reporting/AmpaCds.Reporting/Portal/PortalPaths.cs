@@ -9,6 +9,8 @@ public static class PortalPaths
     public const string Language = Root + "/language";
     public const string SignOut = Root + "/signout";
     public const string Assets = Root + "/assets";
+    public const string Ops = Root + "/ops";
+    public const string OpsReplay = Ops + "/dead-letters/replay";
 
     public static string Asset(string name) => $"{Assets}/{name}";
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,10 @@ public sealed class PortalRenderer(IServiceProvider services, ILoggerFactory log
             return output.ToHtmlString();
         });
     }
+
+    /// <summary>A page as the answer to a request: the component rendered as UTF-8 HTML with the status given.</summary>
+    public async Task<IResult> PageAsync<TPage>(IDictionary<string, object?> parameters, int status = 200) where TPage : IComponent =>
+        Results.Content(await RenderAsync<TPage>(parameters), "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
 }
 
 /// <summary>The caller's services, with an HTML encoder that leaves every Unicode letter as it is (markup characters are still encoded).</summary>

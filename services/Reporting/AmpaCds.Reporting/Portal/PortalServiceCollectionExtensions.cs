@@ -17,6 +17,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<PortalRenderer>();
         services.AddScoped<PortalStudies>();
         services.AddScoped<PortalPages>();
+        services.AddScoped<OpsPages>();
         services.AddScoped<PortalForms>();
         services.AddScoped<PortalEvents>();
         services.AddScoped<ReportExport>();
