@@ -71,7 +71,11 @@ start() {
       AmpaCds__Auth__LocalIssuer__Clients__0__ClientId=ampacds-reporting "AmpaCds__Auth__LocalIssuer__Clients__0__SecretHash=$(cat "$client_hash")"
       AmpaCds__Auth__LocalIssuer__Clients__0__Roles__0=service
       # Outcomes recorded in the portal go to Prediction under the psychiatrist's own token.
-      "AmpaCds__Reporting__Prediction__Url=https://127.0.0.1:${grpc_port[Prediction]}")
+      "AmpaCds__Reporting__Prediction__Url=https://127.0.0.1:${grpc_port[Prediction]}"
+      # The ops page shows the other services' readiness (docs/OPERATIONS.md).
+      AmpaCds__Operations__Services__0__Name=intake "AmpaCds__Operations__Services__0__HealthUrl=https://127.0.0.1:${health_port[Intake]}/health/ready"
+      AmpaCds__Operations__Services__1__Name=quantification "AmpaCds__Operations__Services__1__HealthUrl=https://127.0.0.1:${health_port[Quantification]}/health/ready"
+      AmpaCds__Operations__Services__2__Name=prediction "AmpaCds__Operations__Services__2__HealthUrl=https://127.0.0.1:${health_port[Prediction]}/health/ready")
     # Content root = the build output, where appsettings.json lives; state goes to $state/data.
     # exec: the recorded pid is the service itself, and the subshell does not keep this script's stdout open.
     ( cd "$out" && export AmpaCds__DataRoot="$state/data" AmpaCds__Bus__Transport=RabbitMq AmpaCds__Bus__Port="$rabbit_port" \

@@ -30,7 +30,12 @@ public static class AccessMatrix
         ["GET /portal/events"] = [Roles.Psychiatrist],
         ["POST /portal/studies/{studyUid}/forecast"] = [Roles.Psychiatrist],
         ["POST /portal/studies/{studyUid}/outcome"] = [Roles.Psychiatrist],
-        ["POST /portal/language"] = [Roles.Psychiatrist],
+        ["POST /portal/language"] = [.. Roles.People],
+        ["GET /portal/ops/"] = [Roles.Ops],
+        ["POST /portal/ops/dead-letters/replay"] = [Roles.Ops],
+        // Operations in the gateway (gRPC): the broker's dead letters
+        ["/ampacds.operations.v1.OperationsApi/ListDeadLetters"] = [Roles.Ops],
+        ["/ampacds.operations.v1.OperationsApi/ReplayDeadLetters"] = [Roles.Ops],
         // Audit record repository in the gateway (gRPC)
         ["/ampacds.audit.v1.AuditApi/ListAuditEvents"] = [Roles.Auditor],
         // Prediction (gRPC)

@@ -22,7 +22,8 @@ public sealed class PrometheusServer : IAsyncDisposable
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"), Timeout = TimeSpan.FromSeconds(10) };
     }
 
-    public static async Task<PrometheusServer> StartAsync(string folder, IReadOnlyList<string> targets)
+    /// <param name="caFile">When given, the targets are scraped over HTTPS trusting this CA (the distributed shape).</param>
+    public static async Task<PrometheusServer> StartAsync(string folder, IReadOnlyList<string> targets, string? caFile = null)
     {
         Directory.CreateDirectory(folder);
         var port = FreePort.Next();
@@ -34,6 +35,8 @@ public sealed class PrometheusServer : IAsyncDisposable
             scrape_configs:
               - job_name: {Job}
                 metrics_path: /metrics
+                scheme: {(caFile is null ? "http" : "https")}
+            {(caFile is null ? "" : $"    tls_config:\n      ca_file: '{caFile}'\n")}
                 static_configs:
                   - targets: [{string.Join(", ", targets.Select(target => $"'{target}'"))}]
             """);

@@ -71,6 +71,9 @@ public sealed class DistributedSystem : IAsyncLifetime
         return await TokenClient.PasswordGrantAsync(http, IssuerUrl, user, role);
     }
 
+    /// <summary>host:port of each service's HTTPS endpoint (health, /metrics), for a Prometheus scrape.</summary>
+    public IReadOnlyList<string> MetricsTargets => _launch.Values.Select(launch => new Uri(launch.HealthUrl).Authority).ToList();
+
     /// <summary>The https:// health URL of a service's HTTP endpoint.</summary>
     public string HealthUrl(string service) => _launch[service].HealthUrl;
 
@@ -191,6 +194,15 @@ public sealed class DistributedSystem : IAsyncLifetime
                 environment["AmpaCds__Portal__PublicOrigins__0"] = IssuerUrl;
                 environment["AmpaCds__Portal__ClientSecret"] = "portal-client-secret-for-tests-" + Path.GetFileName(Folder);
                 environment["AmpaCds__Reporting__Prediction__Url"] = PredictionGrpcAddress;
+                // The ops page shows the other services' readiness; queue depths are read every second here (default 15 s).
+                var monitored = 0;
+                foreach (var other in ServiceNames.Where(name => name != "Reporting"))
+                {
+                    environment[$"AmpaCds__Operations__Services__{monitored}__Name"] = other.ToLowerInvariant();
+                    environment[$"AmpaCds__Operations__Services__{monitored}__HealthUrl"] = $"https://127.0.0.1:{healthPorts[other]}/health/ready";
+                    monitored++;
+                }
+                environment["AmpaCds__Operations__QueueSampleSeconds"] = "1";
             }
             if (service == "Intake")
             {

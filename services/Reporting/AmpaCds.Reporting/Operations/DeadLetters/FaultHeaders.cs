@@ -38,12 +38,15 @@ public static class FaultHeaders
             ? at
             : null;
 
-    /// <summary>"urn:message:AmpaCds.Contracts.Messages:RegionalUptakeMeasured" (or a list of them) as "RegionalUptakeMeasured".</summary>
+    /// <summary>
+    /// The contract's own name: MassTransit writes the type as "AmpaCds.Contracts.Messages.RegionalUptakeMeasured" in the
+    /// fault header and as "urn:message:AmpaCds.Contracts.Messages:RegionalUptakeMeasured" (a list) in the envelope.
+    /// </summary>
     public static string ShortMessageType(string messageType)
     {
         var first = messageType.Split(';', ',')[0].Trim();
-        var colon = first.LastIndexOf(':');
-        return colon >= 0 ? first[(colon + 1)..] : first;
+        var separator = first.LastIndexOfAny([':', '.']);
+        return separator >= 0 ? first[(separator + 1)..] : first;
     }
 
     /// <summary>The headers a replayed message goes back with: its own, without the fault MassTransit added on the way to _error.</summary>
