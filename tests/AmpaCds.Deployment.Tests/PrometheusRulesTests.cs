@@ -20,7 +20,7 @@ public sealed class PrometheusRulesTests
             .Where(line => line.StartsWith("- alert: ", StringComparison.Ordinal))
             .Select(line => line["- alert: ".Length..])
             .ToList();
-        Assert.Equal(9, alerts.Count);
+        Assert.Equal(12, alerts.Count);
         Assert.All(alerts, alert => Assert.Contains(alert, runbook, StringComparison.Ordinal));
     }
 
