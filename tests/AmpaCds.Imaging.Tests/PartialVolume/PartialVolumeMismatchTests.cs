@@ -1,4 +1,4 @@
-using AmpaCds.Imaging.PartialVolume;
+using AmpaCds.Domain.Studies;
 
 namespace AmpaCds.Imaging.Tests.PartialVolume;
 
