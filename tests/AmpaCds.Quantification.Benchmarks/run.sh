@@ -12,7 +12,7 @@ dotnet build -c Release -v q -nologo -o "$out" "$project"
 bench() { dotnet "$out/AmpaCds.Quantification.Benchmarks.dll" "$@"; }
 if [[ "${1:-all}" != "pvc" ]]; then command -v elastix >/dev/null || { echo "elastix missing: apt-get install elastix" >&2; exit 1; }; fi
 if [[ "${1:-all}" == "pvc" ]]; then
-  (cd "$out" && bench --filter '*PartialVolumeBenchmarks*')
+  (cd "$out" && bench --filter '*FullQuantification*' '*BuildTransferMatrix*')
   exit
 fi
 if [[ "${1:-all}" == "elastix" ]]; then
@@ -21,4 +21,4 @@ if [[ "${1:-all}" == "elastix" ]]; then
 fi
 uptime
 bench elastix "${2:-5}"
-(cd "$out" && bench --filter '*QuantificationBenchmarks*' '*PartialVolumeBenchmarks*')
+(cd "$out" && bench --filter '*QuantificationBenchmarks*')
