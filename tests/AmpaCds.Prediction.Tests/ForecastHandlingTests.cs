@@ -88,6 +88,24 @@ public abstract class ForecastHandlingTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_study_corrected_for_partial_volume_is_refused_by_a_model_trained_without_correction()
+    {
+        // The shared models' cards predate the field: they count as trained on uncorrected SUVR.
+        var measured = Measured("1.2.3.9", "hash-pvc") with { PartialVolume = new PartialVolumeCorrection("gtm", 5.0, 5.69) };
+
+        Assert.True(await HandleAsync(Guid.NewGuid(), measured));
+
+        Assert.Empty(await ForecastsAsync("1.2.3.9"));
+        var outbox = await _database.InScopeAsync(services => services.GetRequiredService<PredictionDbContext>().Outbox.AsNoTracking().ToListAsync());
+        var failed = JsonSerializer.Deserialize<PredictionFailed>(Assert.Single(outbox).Body, OutboxJson.Options)!;
+        Assert.Equal($"model {SharedModels.Default.Version} was built with partial-volume correction 'none', the study was measured with 'gtm'", failed.Reason);
+
+        // The same study without correction (or from a sender that predates the field) is forecast as before.
+        Assert.True(await HandleAsync(Guid.NewGuid(), Measured("1.2.3.9", "hash-plain") with { PartialVolume = PartialVolumeCorrection.None }));
+        Assert.Single(await ForecastsAsync("1.2.3.9"));
+    }
+
+    [Fact]
     public async Task Refused_features_publish_PredictionFailed_and_store_no_forecast()
     {
         var measured = Measured("1.2.3.3", "hash-d");

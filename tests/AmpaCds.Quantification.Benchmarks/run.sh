@@ -2,6 +2,7 @@
 # Speed and accuracy of Quantification on this machine (figures go to docs/QUANTIFICATION.md).
 #   tests/AmpaCds.Quantification.Benchmarks/run.sh            # both parts
 #   tests/AmpaCds.Quantification.Benchmarks/run.sh elastix 5  # only the elastix comparison, 5 studies
+#   tests/AmpaCds.Quantification.Benchmarks/run.sh pvc        # only quantification with none/gtm/rbv and the GTM build
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 project=tests/AmpaCds.Quantification.Benchmarks
@@ -9,7 +10,11 @@ out=${BENCH_OUT:-/tmp/ampacds-quant-bench}
 # Built into its own folder so it never collides with a concurrent Release build of the solution.
 dotnet build -c Release -v q -nologo -o "$out" "$project"
 bench() { dotnet "$out/AmpaCds.Quantification.Benchmarks.dll" "$@"; }
-command -v elastix >/dev/null || { echo "elastix missing: apt-get install elastix" >&2; exit 1; }
+if [[ "${1:-all}" != "pvc" ]]; then command -v elastix >/dev/null || { echo "elastix missing: apt-get install elastix" >&2; exit 1; }; fi
+if [[ "${1:-all}" == "pvc" ]]; then
+  (cd "$out" && bench --filter '*FullQuantification*' '*BuildTransferMatrix*')
+  exit
+fi
 if [[ "${1:-all}" == "elastix" ]]; then
   bench elastix "${2:-5}"
   exit

@@ -48,4 +48,7 @@ public sealed class QuantificationOptions
 
     /// <summary>Recorded in every result and checked against the normative database.</summary>
     public string AtlasVersion { get; set; } = "site-atlas";
+
+    /// <summary>Partial-volume correction method and the scanner resolution it assumes.</summary>
+    public PartialVolumeOptions PartialVolume { get; set; } = new();
 }

@@ -1,3 +1,4 @@
+using AmpaCds.Imaging.PartialVolume;
 using Microsoft.Extensions.Options;
 
 namespace AmpaCds.Quantification;
@@ -34,6 +35,14 @@ public sealed class QuantificationOptionsValidation : IValidateOptions<Quantific
             && (string.IsNullOrWhiteSpace(options.AtlasLabelTable) || string.IsNullOrWhiteSpace(options.Template)))
         {
             failures.Add($"{Prefix}{nameof(options.AtlasLabelImage)} needs {Prefix}{nameof(options.AtlasLabelTable)} and {Prefix}{nameof(options.Template)} too (a site atlas comes with its labels and template)");
+        }
+        if (!PartialVolumeMethods.TryParse(options.PartialVolume.Method, out _))
+        {
+            failures.Add($"{Prefix}PartialVolume:Method must be one of {string.Join(", ", PartialVolumeMethods.Names)}, not '{options.PartialVolume.Method}'");
+        }
+        if (!(options.PartialVolume.FwhmMm is > 0 and < 20))
+        {
+            failures.Add($"{Prefix}PartialVolume:FwhmMm must be more than 0 and less than 20 mm, not {options.PartialVolume.FwhmMm}");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

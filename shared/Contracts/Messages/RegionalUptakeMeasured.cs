@@ -5,6 +5,7 @@ namespace AmpaCds.Contracts.Messages;
 /// <param name="Maps">Blob keys of the parametric NIfTI maps in template space (null: none were written).</param>
 /// <param name="Longitudinal">Change against the same patient's baseline study (null: this is the first study).</param>
 /// <param name="Acquisition">Scanner, reconstruction and injection details from the series' headers (null: from a sender that predates them).</param>
+/// <param name="PartialVolume">The partial-volume correction the regional values went through (null: a sender that predates it, i.e. none).</param>
 public sealed record RegionalUptakeMeasured(
     Guid CorrelationId,
     string StudyInstanceUid,
@@ -19,7 +20,8 @@ public sealed record RegionalUptakeMeasured(
     NormativeDatabaseReference? NormativeDatabase = null,
     ParametricMapKeys? Maps = null,
     LongitudinalChange? Longitudinal = null,
-    PetAcquisition? Acquisition = null)
+    PetAcquisition? Acquisition = null,
+    PartialVolumeCorrection? PartialVolume = null)
 {
     /// <summary>Input hash of the series version that was measured, carried on so each report version names its input.</summary>
     public string InputHash { get; init; } = "";

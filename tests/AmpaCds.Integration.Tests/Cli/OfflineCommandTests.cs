@@ -35,6 +35,29 @@ public sealed class OfflineCommandTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task QuantifyWithGtmMeasuresThePaintedTruthAndSaysSo()
+    {
+        var (study, truth) = SimulatedStudy.Write(seed: 10, _folder);
+        var quantify = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(2), "quantify", study, "--json", "--pvc", "gtm", "--fwhm", "5");
+        Assert.True(quantify.ExitCode == 0, quantify.ToString());
+        using var json = JsonDocument.Parse(quantify.StandardOutput);
+        var root = json.RootElement;
+        var correction = root.GetProperty("partialVolume");
+        Assert.Equal("gtm", correction.GetProperty("method").GetString());
+        Assert.Equal(5, correction.GetProperty("fwhmMm").GetDouble());
+        // The shipped database was built without correction: no z-scores, and the reason.
+        Assert.Contains("partial-volume correction 'none'", root.GetProperty("normativeDatabase").GetProperty("zScoreIncompatibility").GetString(), StringComparison.Ordinal);
+        var errors = root.GetProperty("regions").EnumerateArray()
+            .Select(region => Math.Abs(region.GetProperty("suvr").GetDouble() / truth.TrueSuvr[region.GetProperty("name").GetString()!] - 1)).ToList();
+        output.WriteLine($"GTM mean |error| vs trueSuvr {errors.Average():P2}, max {errors.Max():P2}");
+        Assert.True(errors.Average() < 0.03, $"mean {errors.Average():P2}");
+
+        var invalid = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), "quantify", study, "--json", "--pvc", "pvx");
+        Assert.Equal(2, invalid.ExitCode);
+        Assert.Contains("--pvc must be one of none, gtm, rbv, not 'pvx'", invalid.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task QuantifyMeasuresSuvrCloseToTheTruth()
     {
         var (study, truth) = SimulatedStudy.Write(seed: 9, _folder);

@@ -21,11 +21,17 @@ public static class NormDbCommand
         var ageAdjust = new Option<bool>("--age-adjust") { Description = "Fit SUVR linearly on age per region (needs every control's age)" };
         var version = new Option<string>("--version") { Description = "Version recorded in every result scored against it", DefaultValueFactory = _ => $"normdb-{clock.GetUtcNow():yyyyMMdd-HHmmss}" };
         var reference = new Option<string>("--reference") { Description = "SUVR reference region (patients must use the same)", DefaultValueFactory = _ => "whole_brain" };
-        var build = new Command("build", "Builds a normative database from healthy-control series") { controls, controlsRoot, output, ageAdjust, version, reference };
+        var pvc = PartialVolumeArguments.MethodOption();
+        var fwhm = PartialVolumeArguments.FwhmOption();
+        var build = new Command("build", "Builds a normative database from healthy-control series") { controls, controlsRoot, output, ageAdjust, version, reference, pvc, fwhm };
         build.SetAction((parse, _) => CliRunner.RunAsync(() =>
         {
             var folders = ControlFolders(parse.GetValue(controls) ?? [], parse.GetValue(controlsRoot));
-            var options = new QuantificationOptions { ReferenceRegion = parse.GetValue(reference)! };
+            var options = new QuantificationOptions
+            {
+                ReferenceRegion = parse.GetValue(reference)!,
+                PartialVolume = PartialVolumeArguments.Read(parse, pvc, fwhm),
+            };
             var compiler = new NormativeDatabaseCompiler(QuantificationReference.BuiltIn(options.TemplateSmoothingFwhmMm), options);
             // Simulated studies carry truth.json; a database built from any of them is synthetic and must say so.
             var synthetic = folders.Any(folder => File.Exists(Path.Combine(folder, "truth.json")));

@@ -20,10 +20,16 @@ public static class QuantifyCommand
         var reference = new Option<string>("--reference") { Description = "SUVR reference region", DefaultValueFactory = _ => "whole_brain" };
         var normdb = new Option<string>("--normdb") { Description = "Normative database JSON (default: the shipped synthetic one)" };
         var maps = new Option<string>("--maps") { Description = "Folder to write the SUV, SUVR and z maps (NIfTI, template space) into" };
-        var command = new Command("quantify", "Regional SUV, SUVR and z-scores of a PET series, with registration quality") { folder, json, reference, normdb, maps };
+        var pvc = PartialVolumeArguments.MethodOption();
+        var fwhm = PartialVolumeArguments.FwhmOption();
+        var command = new Command("quantify", "Regional SUV, SUVR and z-scores of a PET series, with registration quality") { folder, json, reference, normdb, maps, pvc, fwhm };
         command.SetAction((parse, _) => CliRunner.RunAsync(() =>
         {
-            var options = new QuantificationOptions { ReferenceRegion = parse.GetValue(reference)! };
+            var options = new QuantificationOptions
+            {
+                ReferenceRegion = parse.GetValue(reference)!,
+                PartialVolume = PartialVolumeArguments.Read(parse, pvc, fwhm),
+            };
             var normative = LoadNormative(parse.GetValue(normdb));
             var datasets = SeriesFolder.Read(parse.GetValue(folder)!).Select(file => file.File.Dataset).ToList();
             var quantifier = new StudyQuantifier(QuantificationReference.BuiltIn(options.TemplateSmoothingFwhmMm), options, normative);
@@ -39,6 +45,7 @@ public static class QuantifyCommand
                 referenceSuvMean = result.ReferenceSuvMean,
                 registration = result.Registration,
                 normativeDatabase = result.Normative,
+                partialVolume = result.PartialVolume,
                 suvBodyWeightFactor = result.Suv.Factor,
                 suvReferenceTimeRule = result.Suv.ReferenceTimeRule,
                 atlasVersion = result.AtlasVersion,

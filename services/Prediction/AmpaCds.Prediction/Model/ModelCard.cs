@@ -56,6 +56,15 @@ public sealed record ModelCard
     /// <summary>How the training cohort was made (origin, seed, size) and the command that trained the model; absent on older cards.</summary>
     public string? Provenance { get; init; }
 
+    /// <summary>
+    /// "none", "gtm" or "rbv": the partial-volume correction the training SUVR went through (absent on older cards: none).
+    /// A study measured under another correction is refused (<see cref="Service.ForecastHandler"/>).
+    /// </summary>
+    public string? PartialVolumeCorrection { get; init; }
+
+    /// <summary>The scanner resolution (mm FWHM) that correction assumed; null without correction.</summary>
+    public double? PartialVolumeFwhmMm { get; init; }
+
     public bool TrainedOnSyntheticData => Origin == SyntheticOrigin;
 
     /// <summary>One line for a report: version, data, validated skill and intended use.</summary>

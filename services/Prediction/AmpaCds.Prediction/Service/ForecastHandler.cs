@@ -1,4 +1,5 @@
 using AmpaCds.Contracts.Messages;
+using AmpaCds.Domain.Studies;
 using AmpaCds.Persistence.Messaging;
 using System.Diagnostics;
 using AmpaCds.Prediction.Diagnostics;
@@ -26,6 +27,15 @@ public sealed class ForecastHandler(ActiveModel activeModel, MessageOutbox outbo
         using var lease = activeModel.Acquire();
         var model = lease.Model;
         var suvr = message.Regions.ToDictionary(region => region.Name, region => region.Suvr, StringComparer.Ordinal);
+        // Corrected SUVR lie systematically further from 1 than uncorrected ones: a model trained on the other kind would be confidently wrong.
+        if (PartialVolumeMismatch.Describe($"model {model.Version}", model.Card.PartialVolumeCorrection, model.Card.PartialVolumeFwhmMm,
+                message.PartialVolume?.Method, message.PartialVolume?.FwhmMm) is { } mismatch)
+        {
+            logger.LogWarning("Run {CorrelationId}: partial-volume correction mismatch: {Reason}", message.CorrelationId, mismatch);
+            outbox.Enqueue(db, new PredictionFailed(message.CorrelationId, message.StudyInstanceUid, message.SeriesInstanceUid, mismatch, clock.GetUtcNow()), lineage);
+            return;
+        }
+
         DetailedForecast detail;
         var started = Stopwatch.GetTimestamp();
         try

@@ -1,6 +1,7 @@
 using AmpaCds.Dicom;
 using AmpaCds.Imaging.Geometry;
 using AmpaCds.Imaging.Normative;
+using AmpaCds.Imaging.PartialVolume;
 using AmpaCds.Imaging;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Pipeline;
@@ -50,6 +51,13 @@ public sealed class NormativeDatabaseCompiler(QuantificationReference reference,
             Synthetic = synthetic,
             BuiltAt = builtAt,
         });
+        // The controls went through the configured partial-volume correction; patients are compared only under the same one.
+        var method = PartialVolumeMethods.Parse(options.PartialVolume.Method);
+        database = database with
+        {
+            PartialVolumeCorrection = method.Name(),
+            PartialVolumeFwhmMm = method == PartialVolumeMethod.None ? null : options.PartialVolume.FwhmMm,
+        };
         return (database, VoxelNormativeMaps.Build(_suvrMaps));
     }
 }

@@ -2,6 +2,7 @@ using AmpaCds.Imaging.Atlas;
 using AmpaCds.Imaging.Filtering;
 using AmpaCds.Imaging.Geometry;
 using AmpaCds.Imaging.Nifti;
+using AmpaCds.Imaging.PartialVolume;
 using AmpaCds.Imaging.Registration;
 using AmpaCds.Imaging;
 
@@ -20,6 +21,9 @@ public sealed class QuantificationReference(BrainAtlas atlas, Volume template)
 
     /// <summary>The template's registration samples, prepared once rather than for every study.</summary>
     public RegistrationTemplate Registration { get; } = new(template);
+
+    /// <summary>Partial-volume correction on this atlas; its transfer matrices are built once per resolution and shared.</summary>
+    public PartialVolumeCorrector PartialVolume { get; } = new(atlas);
 
     public static QuantificationReference BuiltIn(double smoothingFwhmMm)
     {

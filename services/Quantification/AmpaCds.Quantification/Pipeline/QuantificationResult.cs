@@ -5,6 +5,7 @@ using AmpaCds.Imaging.Suv;
 namespace AmpaCds.Quantification.Pipeline;
 
 /// <param name="Normative">The database the regional z-scores come from; null when no database is active.</param>
+/// <param name="PartialVolume">The partial-volume correction the regional values went through.</param>
 public sealed record QuantificationResult(
     IReadOnlyList<RegionalUptake> Regions,
     string ReferenceRegion,
@@ -14,4 +15,5 @@ public sealed record QuantificationResult(
     SuvFactorResult Suv,
     TimeSpan Elapsed,
     NormativeDatabaseReference? Normative,
-    TemplateSpaceMaps Maps);
+    TemplateSpaceMaps Maps,
+    PartialVolumeCorrection PartialVolume);

@@ -97,7 +97,7 @@ public sealed partial class SeriesQuantificationHandler(
                 comparison.Change is not null);
             var measured = new RegionalUptakeMeasured(correlationId, studyUid, seriesUid, result.Regions,
                 result.ReferenceRegion, result.ReferenceSuvMean, result.Registration, result.AtlasVersion,
-                result.Suv.Factor, comparison.Current.MeasuredAt, result.Normative, maps, comparison.Change, series.Acquisition)
+                result.Suv.Factor, comparison.Current.MeasuredAt, result.Normative, maps, comparison.Change, series.Acquisition, result.PartialVolume)
             {
                 InputHash = request.InputHash,
             };

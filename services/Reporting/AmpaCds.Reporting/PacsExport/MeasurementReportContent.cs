@@ -69,6 +69,9 @@ internal static class MeasurementReportContent
             SrItems.Code(SrItems.Contains, ReportCodes.ReferenceRegion, ReportCodes.AtlasRegion(uptake.ReferenceRegion)),
             SrItems.Num(SrItems.Contains, ReportCodes.ReferenceSuvMean, uptake.ReferenceSuvMean, ReportCodes.GramsPerMillilitre),
         };
+        children.Add(SrItems.Code(SrItems.Contains, ReportCodes.PartialVolumeCorrection, ReportCodes.PartialVolumeMethod(uptake.PartialVolume?.Method)));
+        if (uptake.PartialVolume?.FwhmMm is { } fwhm)
+            children.Add(SrItems.Num(SrItems.Contains, ReportCodes.PartialVolumeFwhm, fwhm, ReportCodes.Millimetre));
         if (uptake.NormativeDatabase is { } database)
             children.Add(SrItems.Text(SrItems.Contains, ReportCodes.NormativeDatabaseVersion, database.Version));
         if (record.Forecast is { } forecast)

@@ -43,6 +43,11 @@ public static class ReportCodes
     public static readonly CodedConcept ResponseProbability = new("RESPPROB", PrivateScheme, "Probability of response to ketamine");
     public static readonly CodedConcept ResponseProbabilityLower90 = new("RESPPROBLO90", PrivateScheme, "Probability of response, 90% interval lower bound");
     public static readonly CodedConcept ResponseProbabilityUpper90 = new("RESPPROBHI90", PrivateScheme, "Probability of response, 90% interval upper bound");
+    public static readonly CodedConcept PartialVolumeCorrection = new("PVCMETHOD", PrivateScheme, "Partial-volume correction method");
+    public static readonly CodedConcept PartialVolumeFwhm = new("PVCFWHM", PrivateScheme, "Partial-volume correction resolution (FWHM)");
+    public static readonly CodedConcept NoPartialVolumeCorrection = new("PVCNONE", PrivateScheme, "No partial-volume correction");
+    public static readonly CodedConcept GeometricTransferMatrix = new("PVCGTM", PrivateScheme, "Geometric transfer matrix (GTM)");
+    public static readonly CodedConcept RegionBasedVoxelWise = new("PVCRBV", PrivateScheme, "Region-based voxel-wise correction (RBV)");
     public static readonly CodedConcept K2BrainPet = new("K2PET", PrivateScheme, "[11C]K-2 brain PET");
 
     // Units (UCUM).
@@ -50,10 +55,19 @@ public static class ReportCodes
     public static readonly CodedConcept Ratio = new("1", "UCUM", "ratio");
     public static readonly CodedConcept NoUnits = new("1", "UCUM", "no units");
     public static readonly CodedConcept Percent = new("%", "UCUM", "%");
+    public static readonly CodedConcept Millimetre = new("mm", "UCUM", "mm");
 
     /// <summary>
     /// An atlas region as a finding site: the atlas's own region name is the code (SCT has no codes for most atlas
     /// regions, e.g. the lateral habenula), so the PACS and the report name a region alike.
     /// </summary>
+    /// <summary>The partial-volume correction a result went through; a result stored before it was recorded was not corrected.</summary>
+    public static CodedConcept PartialVolumeMethod(string? method) => method switch
+    {
+        "gtm" => GeometricTransferMatrix,
+        "rbv" => RegionBasedVoxelWise,
+        _ => NoPartialVolumeCorrection,
+    };
+
     public static CodedConcept AtlasRegion(string name) => new(name, PrivateScheme, name);
 }

@@ -35,6 +35,7 @@ internal static class QualityPdfSection
             (content.Text("quality.atlas"), uptake.AtlasVersion),
             (content.Text("report.quality.reference-region"), content.Region(uptake.ReferenceRegion)),
             (content.Text("report.quality.reference-suv"), UiNumbers.Number(uptake.ReferenceSuvMean, 3, language)),
+            (content.Text("pvc.label"), PartialVolumeText.Describe(uptake.PartialVolume, language)),
         ]);
         if (content.Figure(ReportFigure.RegistrationOverlay) is { } overlay)
         {

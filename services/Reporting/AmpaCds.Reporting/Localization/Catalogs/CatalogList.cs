@@ -14,5 +14,6 @@ internal static class CatalogList
         FigureCatalog.Entries,
         SignInCatalog.Entries,
         OpsCatalog.Entries,
+        PartialVolumeCatalog.Entries,
     ];
 }

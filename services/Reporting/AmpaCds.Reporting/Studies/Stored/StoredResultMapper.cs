@@ -24,7 +24,8 @@ public static class StoredResultMapper
                 : null,
             message.Longitudinal is { } change ? ToStored(change) : null,
             message.Maps is { } maps ? ToStored(message.SeriesInstanceUid, maps) : null,
-            message.Acquisition is { } acquisition ? ToStored(acquisition) : null);
+            message.Acquisition is { } acquisition ? ToStored(acquisition) : null,
+            message.PartialVolume is { } correction ? new StoredPartialVolume(correction.Method, correction.FwhmMm) : null);
     }
 
     public static StoredForecast ToStored(ResponseForecastIssued message)

@@ -6,6 +6,7 @@ namespace AmpaCds.Reporting.Studies.Stored;
 /// Holds only what the report shows. Fields added later are optional and trailing, so rows written before them still read.
 /// </summary>
 /// <param name="Maps">Which maps exist for the measured series (null: none written, or a row from before maps were recorded).</param>
+/// <param name="PartialVolume">The partial-volume correction applied (null: a row from before it was recorded, i.e. none).</param>
 /// <param name="Acquisition">Scanner and reconstruction details (null: not sent, or a row from before they were recorded).</param>
 public sealed record StoredUptake(
     IReadOnlyList<StoredRegion> Regions,
@@ -16,4 +17,5 @@ public sealed record StoredUptake(
     StoredNormativeDatabase? NormativeDatabase,
     StoredLongitudinalChange? Longitudinal,
     StoredMaps? Maps = null,
-    StoredAcquisition? Acquisition = null);
+    StoredAcquisition? Acquisition = null,
+    StoredPartialVolume? PartialVolume = null);
