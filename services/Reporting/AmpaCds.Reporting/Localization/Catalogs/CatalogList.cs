@@ -13,5 +13,6 @@ internal static class CatalogList
         ReportCatalog.Entries,
         FigureCatalog.Entries,
         SignInCatalog.Entries,
+        AnalysisCatalog.Entries,
     ];
 }

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using AmpaCds.Cli.Output;
+
+namespace AmpaCds.Cli.Analysis;
+
+/// <summary>
+/// Writes each analysis table as CSV and JSON. Columns are the row record's properties in declaration order, in
+/// snake_case, so the table and its documentation (docs/ANALYTICS.md) follow the code without a second list.
+/// </summary>
+public static class AnalysisTables
+{
+    public static void Write(AnalysisSection section, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        if (section.Rows is not { Count: > 0 } rows)
+        {
+            return;
+        }
+
+        var properties = rows[0].GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(',', properties.Select(property => SnakeCase(property.Name))));
+        foreach (var row in rows)
+        {
+            csv.AppendLine(string.Join(',', properties.Select(property => Field(property.GetValue(row)))));
+        }
+
+        File.WriteAllText(Path.Combine(folder, section.Name + ".csv"), csv.ToString());
+        File.WriteAllText(Path.Combine(folder, section.Name + ".json"), JsonSerializer.Serialize(rows, JsonOutput.Options));
+    }
+
+    // Shortest round-trip form: the CSV carries the exact doubles the tests compare against scipy.
+    private static string Field(object? value) => value switch
+    {
+        null => "",
+        double number => number.ToString(CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string SnakeCase(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
+}
