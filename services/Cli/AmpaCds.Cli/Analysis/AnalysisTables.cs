@@ -20,7 +20,16 @@ public static class AnalysisTables
             return;
         }
 
-        var properties = rows[0].GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        WriteCsv(rows, Path.Combine(folder, section.Name + ".csv"));
+        File.WriteAllText(Path.Combine(folder, section.Name + ".json"), JsonSerializer.Serialize(rows, JsonOutput.Options));
+    }
+
+    /// <summary>Records of one type as CSV: a header of their property names, one line per record (an empty list still gets the header of <typeparamref name="T"/>).</summary>
+    public static void WriteCsv<T>(IReadOnlyList<T> rows, string path)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var type = rows.Count > 0 && rows[0] is { } first ? first.GetType() : typeof(T);
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(',', properties.Select(property => SnakeCase(property.Name))));
         foreach (var row in rows)
@@ -28,8 +37,7 @@ public static class AnalysisTables
             csv.AppendLine(string.Join(',', properties.Select(property => Field(property.GetValue(row)))));
         }
 
-        File.WriteAllText(Path.Combine(folder, section.Name + ".csv"), csv.ToString());
-        File.WriteAllText(Path.Combine(folder, section.Name + ".json"), JsonSerializer.Serialize(rows, JsonOutput.Options));
+        File.WriteAllText(path, csv.ToString());
     }
 
     // Shortest round-trip form: the CSV carries the exact doubles the tests compare against scipy.

@@ -2,14 +2,16 @@ using System.CommandLine;
 using AmpaCds.Cli.Analysis;
 using AmpaCds.Cli.Output;
 using AmpaCds.Domain.Cohorts;
+using AmpaCds.Quantification;
+using AmpaCds.Quantification.Pipeline;
 using AmpaCds.Reporting.Localization;
 using AmpaCds.Research.Analytics.Cohort;
 
 namespace AmpaCds.Cli.Commands;
 
 /// <summary>
-/// `ampacds cohort analyze --cohort FILE [--out DIR] [--covariates] [--json] [--lang en|ja]`: the study's regional
-/// analyses (docs/ANALYTICS.md) as CSV/JSON tables, PNG plots and summary.html.
+/// `ampacds cohort analyze --cohort FILE [--out DIR] [--covariates] [--json] [--lang en|ja] [--maps DIR]`: the study's
+/// regional analyses (docs/ANALYTICS.md) as CSV/JSON tables, PNG plots and summary.html, and voxel-wise maps from --maps.
 /// </summary>
 public static class CohortAnalyzeCommand
 {
@@ -20,9 +22,13 @@ public static class CohortAnalyzeCommand
         var covariates = new Option<bool>("--covariates") { Description = "Also test TRD vs controls adjusted for age and sex (linear model)" };
         var json = new Option<bool>("--json") { Description = "Print the whole analysis as JSON" };
         var language = new Option<string>("--lang") { Description = "Language of the plots and summary: en or ja", DefaultValueFactory = _ => "en" };
+        var maps = new Option<string?>("--maps")
+        {
+            Description = "Folder of template-space SUVR maps, <subject_id>.nii.gz (`cohort measure --maps`): adds voxel-wise t and r maps with cluster tables (needs --out)",
+        };
         var command = new Command("analyze", "TRD vs controls, severity, ketamine change, ketamine vs placebo and baseline prediction per region")
         {
-            cohort, output, covariates, json, language,
+            cohort, output, covariates, json, language, maps,
         };
         command.SetAction((parse, _) => CliRunner.RunAsync(() =>
         {
@@ -34,10 +40,21 @@ public static class CohortAnalyzeCommand
                 throw new CliFailure($"cohort file {path} not found", CliRunner.InputError);
             }
 
-            var result = Analyze(path, parse.GetValue(covariates));
+            if (parse.GetValue(maps) is not null && parse.GetValue(output) is null)
+            {
+                throw new CliFailure("--maps needs --out DIR for the NIfTI maps and cluster tables", CliRunner.InputError);
+            }
+
+            var rows = Read(path);
+            var result = Analyze(path, rows, parse.GetValue(covariates));
             if (parse.GetValue(output) is { } folder)
             {
                 Write(result, folder, ui);
+                if (parse.GetValue(maps) is { } mapsFolder)
+                {
+                    var atlas = QuantificationReference.BuiltIn(new QuantificationOptions().TemplateSmoothingFwhmMm).Atlas;
+                    VoxelwiseOutputs.Write(rows, mapsFolder, atlas, folder, result.FdrLevel);
+                }
             }
 
             if (parse.GetValue(json))
@@ -57,13 +74,25 @@ public static class CohortAnalyzeCommand
         return command;
     }
 
-    private static CohortAnalysisResult Analyze(string path, bool covariates)
+    private static IReadOnlyList<CohortRow> Read(string path)
     {
         try
         {
-            return CohortAnalysis.Run(CohortCsv.Read(path), covariates);
+            return CohortCsv.Read(path);
         }
-        catch (Exception error) when (error is CohortCsvFormatException or CohortAnalysisException)
+        catch (CohortCsvFormatException error)
+        {
+            throw new CliFailure($"{path}: {error.Message}", CliRunner.InputError);
+        }
+    }
+
+    private static CohortAnalysisResult Analyze(string path, IReadOnlyList<CohortRow> rows, bool covariates)
+    {
+        try
+        {
+            return CohortAnalysis.Run(rows, covariates);
+        }
+        catch (CohortAnalysisException error)
         {
             throw new CliFailure($"{path}: {error.Message}", CliRunner.InputError);
         }
