@@ -30,6 +30,9 @@ command -v dcm2niix >/dev/null 2>&1 || needed+=(dcm2niix)
 command -v elastix >/dev/null 2>&1 || needed+=(elastix)
 /usr/bin/python3 -c "import pydicom" >/dev/null 2>&1 || needed+=(python3-pydicom)
 /usr/bin/python3 -c "import numpy" >/dev/null 2>&1 || needed+=(python3-numpy)
+# `cohort analyze` is checked against scipy.stats and statsmodels (tests/AmpaCds.Cli.Tests/Analytics/cohort_stats.py).
+/usr/bin/python3 -c "import scipy.stats" >/dev/null 2>&1 || needed+=(python3-scipy)
+/usr/bin/python3 -c "import statsmodels" >/dev/null 2>&1 || needed+=(python3-statsmodels)
 # The private CA and certificates (deploy/certs.sh), and the TLS syslog receiver of the audit test.
 command -v openssl >/dev/null 2>&1 || needed+=(openssl)
 [ -x /usr/sbin/rsyslogd ] || needed+=(rsyslog)

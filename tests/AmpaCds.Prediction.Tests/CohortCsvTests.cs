@@ -25,6 +25,24 @@ public class CohortCsvTests
     }
 
     [Fact]
+    public void Follow_up_suvr_columns_round_trip_and_stay_empty_for_controls()
+    {
+        var rows = CohortRows.FromSubjects(CohortSimulator.Simulate(20, 5, CohortOptions.Default), withFollowUp: true);
+        var text = new StringWriter();
+        CohortCsv.Write(text, rows);
+
+        var header = text.ToString().Split('\n')[0].TrimEnd('\r').Split(',');
+        var read = CohortCsv.Read(new StringReader(text.ToString()));
+
+        Assert.Equal(RegionIds.All.Select(r => "followup_suvr_" + r), header[^RegionIds.All.Count..]);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(rows[i].Group == SubjectGroup.Healthy, read[i].FollowUpSuvr is null);
+            Assert.Equal(rows[i].FollowUpSuvr?.OrderBy(kv => kv.Key), read[i].FollowUpSuvr?.OrderBy(kv => kv.Key));
+        }
+    }
+
+    [Fact]
     public void Header_follows_the_documented_schema()
     {
         var text = new StringWriter();

@@ -8,6 +8,9 @@ public static class CohortCsv
 {
     public const string SuvrColumnPrefix = "suvr_";
 
+    /// <summary>Optional columns after the outcome columns: written only when some row has a follow-up scan.</summary>
+    public const string FollowUpSuvrColumnPrefix = "followup_suvr_";
+
     private static readonly string[] LeadingColumns = ["subject_id", "group", "age", "sex", "baseline_madrs", "arm"];
     private static readonly string[] TrailingColumns = ["followup_madrs", "madrs_change_percent", "responder", "remitter"];
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -22,16 +25,19 @@ public static class CohortCsv
     public static void Write(TextWriter writer, IEnumerable<CohortRow> rows)
     {
         var list = rows.ToList();
-        var regions = RegionColumnsOf(list);
-        writer.WriteLine(CsvFields.Join([.. LeadingColumns, .. regions.Select(r => SuvrColumnPrefix + r), .. TrailingColumns]));
+        var regions = RegionColumnsOf(list, row => row.BaselineSuvr);
+        var followUpRegions = RegionColumnsOf(list, row => row.FollowUpSuvr ?? EmptySuvr);
+        writer.WriteLine(CsvFields.Join(
+            [.. LeadingColumns, .. regions.Select(r => SuvrColumnPrefix + r), .. TrailingColumns, .. followUpRegions.Select(r => FollowUpSuvrColumnPrefix + r)]));
         foreach (var row in list)
         {
             var suvr = regions.Select(region => row.BaselineSuvr.TryGetValue(region, out var value) ? Number(value) : "");
+            var followUp = followUpRegions.Select(region => row.FollowUpSuvr is { } f && f.TryGetValue(region, out var value) ? Number(value) : "");
             writer.WriteLine(CsvFields.Join(
             [
                 row.SubjectId, CohortCsvTokens.Group(row.Group), Number(row.Age), CohortCsvTokens.Sex(row.Sex),
                 Number(row.BaselineMadrs), CohortCsvTokens.Arm(row.Arm), .. suvr,
-                Optional(row.FollowUpMadrs), Optional(row.MadrsChangePercent), Optional(row.Responder), Optional(row.Remitter),
+                Optional(row.FollowUpMadrs), Optional(row.MadrsChangePercent), Optional(row.Responder), Optional(row.Remitter), .. followUp,
             ]));
         }
     }
@@ -60,9 +66,11 @@ public static class CohortCsv
         return rows;
     }
 
-    private static List<string> RegionColumnsOf(IReadOnlyList<CohortRow> rows)
+    private static readonly IReadOnlyDictionary<string, double> EmptySuvr = new Dictionary<string, double>();
+
+    private static List<string> RegionColumnsOf(IReadOnlyList<CohortRow> rows, Func<CohortRow, IReadOnlyDictionary<string, double>> suvrOf)
     {
-        var present = rows.SelectMany(row => row.BaselineSuvr.Keys).ToHashSet(StringComparer.Ordinal);
+        var present = rows.SelectMany(row => suvrOf(row).Keys).ToHashSet(StringComparer.Ordinal);
         var shared = RegionIds.All.Where(present.Contains);
         var others = present.Except(RegionIds.All).Order(StringComparer.Ordinal);
         return [.. shared, .. others];

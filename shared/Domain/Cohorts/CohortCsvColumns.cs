@@ -10,6 +10,7 @@ internal sealed class CohortCsvColumns
 
     private readonly Dictionary<string, int> _index;
     private readonly List<(string Region, int Index)> _regions;
+    private readonly List<(string Region, int Index)> _followUpRegions;
     private readonly int _width;
 
     public CohortCsvColumns(IReadOnlyList<string> header)
@@ -30,11 +31,8 @@ internal sealed class CohortCsvColumns
             throw new CohortCsvFormatException($"Header lacks required columns: {string.Join(", ", missing)}.");
         }
 
-        _regions = _index
-            .Where(kv => kv.Key.StartsWith(CohortCsv.SuvrColumnPrefix, StringComparison.OrdinalIgnoreCase))
-            .Select(kv => (kv.Key[CohortCsv.SuvrColumnPrefix.Length..], kv.Value))
-            .OrderBy(column => column.Value)
-            .ToList();
+        _regions = ColumnsWithPrefix(CohortCsv.SuvrColumnPrefix);
+        _followUpRegions = ColumnsWithPrefix(CohortCsv.FollowUpSuvrColumnPrefix);
         if (_regions.Count == 0)
         {
             throw new CohortCsvFormatException($"Header has no '{CohortCsv.SuvrColumnPrefix}<region>' columns.");
@@ -52,15 +50,24 @@ internal sealed class CohortCsvColumns
         try
         {
             string Field(string name) => fields[_index[column = name]].Trim();
-            var suvr = new Dictionary<string, double>();
-            foreach (var (region, index) in _regions)
+            Dictionary<string, double> Suvr(List<(string Region, int Index)> columns, string prefix)
             {
-                column = CohortCsv.SuvrColumnPrefix + region;
-                if (fields[index].Trim() is { Length: > 0 } text)
+                var values = new Dictionary<string, double>();
+                foreach (var (region, index) in columns)
                 {
-                    suvr[region] = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+                    column = prefix + region;
+                    if (fields[index].Trim() is { Length: > 0 } text)
+                    {
+                        values[region] = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+                    }
                 }
+
+                return values;
             }
+
+            var suvr = Suvr(_regions, CohortCsv.SuvrColumnPrefix);
+            // A row without a follow-up scan (controls) leaves these fields empty: null, like a file without the columns.
+            var followUp = Suvr(_followUpRegions, CohortCsv.FollowUpSuvrColumnPrefix);
 
             return new CohortRow(
                 Field("subject_id"), CohortCsvTokens.ParseGroup(Field("group")), ParseInt(Field("age")),
@@ -68,13 +75,20 @@ internal sealed class CohortCsvColumns
                 Field("followup_madrs") is { Length: > 0 } f ? ParseInt(f) : null,
                 Field("madrs_change_percent") is { Length: > 0 } c ? double.Parse(c, NumberStyles.Float, CultureInfo.InvariantCulture) : null,
                 Field("responder") is { Length: > 0 } r ? CohortCsvTokens.ParseBoolean(r) : null,
-                Field("remitter") is { Length: > 0 } m ? CohortCsvTokens.ParseBoolean(m) : null);
+                Field("remitter") is { Length: > 0 } m ? CohortCsvTokens.ParseBoolean(m) : null,
+                followUp.Count > 0 ? followUp : null);
         }
         catch (FormatException e)
         {
             throw new CohortCsvFormatException($"Line {lineNumber}, column '{column}': {e.Message}");
         }
     }
+
+    private List<(string Region, int Index)> ColumnsWithPrefix(string prefix) => _index
+        .Where(kv => kv.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        .Select(kv => (kv.Key[prefix.Length..], kv.Value))
+        .OrderBy(column => column.Value)
+        .ToList();
 
     private static int ParseInt(string text) => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
 }

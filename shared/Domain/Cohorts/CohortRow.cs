@@ -7,6 +7,7 @@ namespace AmpaCds.Domain.Cohorts;
 /// This is the training input of the response model, so a site's real cohort can stand in for the synthetic one.
 /// </summary>
 /// <param name="MadrsChangePercent">Signed: negative is improvement (-50 = MADRS halved). Null when untreated.</param>
+/// <param name="FollowUpSuvr">SUVR per region at the follow-up scan (optional `followup_suvr_&lt;region&gt;` columns); null when the file has none.</param>
 public sealed record CohortRow(
     string SubjectId,
     SubjectGroup Group,
@@ -18,4 +19,5 @@ public sealed record CohortRow(
     int? FollowUpMadrs,
     double? MadrsChangePercent,
     bool? Responder,
-    bool? Remitter);
+    bool? Remitter,
+    IReadOnlyDictionary<string, double>? FollowUpSuvr = null);

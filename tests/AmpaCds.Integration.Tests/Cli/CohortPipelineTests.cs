@@ -18,8 +18,16 @@ public sealed class CohortPipelineTests : IDisposable
         Assert.All(truth, row => Assert.Equal(90, Directory.GetFiles(Path.Combine(_folder, "studies", row.SubjectId), "*.dcm").Length));
 
         var measuredPath = Path.Combine(_folder, "measured.csv");
-        var measure = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(3), "cohort", "measure", "--cohort-dir", _folder, "--out", measuredPath);
+        var measure = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(3), "cohort", "measure", "--cohort-dir", _folder, "--out", measuredPath, "--maps");
         Assert.True(measure.ExitCode == 0, measure.ToString());
+        // --maps: one template-space SUVR map per subject, on the atlas grid, for `cohort analyze --maps`.
+        Assert.All(truth, row =>
+        {
+            var map = AmpaCds.Imaging.Nifti.NiftiReader.Read(Path.Combine(_folder, "maps", row.SubjectId + ".nii.gz"));
+            var atlas = AmpaCds.Imaging.Atlas.BuiltInAtlas.Create();
+            Assert.Equal((atlas.Geometry.Nx, atlas.Geometry.Ny, atlas.Geometry.Nz), (map.Nx, map.Ny, map.Nz));
+            Assert.InRange(map.Data.Max(), 1.2, 3.0); // SUVR: grey matter above the whole-brain mean
+        });
         var measured = CohortCsv.Read(measuredPath);
 
         Assert.Equal(truth.Select(row => (row.SubjectId, row.MadrsChangePercent, row.Responder)),

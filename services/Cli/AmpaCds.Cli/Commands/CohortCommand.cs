@@ -8,7 +8,10 @@ using AmpaCds.Research.Synthetic.Regions;
 
 namespace AmpaCds.Cli.Commands;
 
-/// <summary>`ampacds cohort simulate --n N --seed S --out FILE [--null] [--composition training|study] [--features measured|ideal]`: a virtual cohort as CSV.</summary>
+/// <summary>
+/// `ampacds cohort simulate --n N --seed S --out FILE [--null] [--composition training|study] [--features measured|ideal] [--followup]`:
+/// a virtual cohort as CSV.
+/// </summary>
 public static class CohortCommand
 {
     public static Command Create()
@@ -30,7 +33,11 @@ public static class CohortCommand
             DefaultValueFactory = _ => "measured",
         };
         features.AcceptOnlyFromAmong("measured", "ideal");
-        var simulate = new Command("simulate", "Writes a virtual cohort from the effect model (docs/SCIENCE.md) as CSV") { count, seed, output, nullSignal, composition, features };
+        var followUp = new Option<bool>("--followup") { Description = "Also write the follow-up SUVR of treated patients (followup_suvr_<region> columns) for `cohort analyze`" };
+        var simulate = new Command("simulate", "Writes a virtual cohort from the effect model (docs/SCIENCE.md) as CSV")
+        {
+            count, seed, output, nullSignal, composition, features, followUp,
+        };
         simulate.SetAction((parse, _) => CliRunner.RunAsync(() =>
         {
             var n = parse.GetValue(count);
@@ -42,7 +49,7 @@ public static class CohortCommand
             var options = (parse.GetValue(composition) == "study" ? CohortOptions.Default : CohortOptions.KetamineTraining)
                 with { NullSignal = parse.GetValue(nullSignal) };
             IRegionalSuvrModel suvr = parse.GetValue(features) == "ideal" ? RegionVolumeFractions.Default : PartialVolumeSuvrModel.Default;
-            var rows = CohortRows.FromSubjects(CohortSimulator.Simulate(n, parse.GetValue(seed), options), suvr);
+            var rows = CohortRows.FromSubjects(CohortSimulator.Simulate(n, parse.GetValue(seed), options), suvr, parse.GetValue(followUp));
             var path = parse.GetValue(output)!;
             CohortCsv.Write(path, rows);
             var treated = rows.Count(row => row.Arm == TreatmentArm.Ketamine);
@@ -53,7 +60,7 @@ public static class CohortCommand
         }));
         return new Command("cohort", "Virtual cohorts for training and validating the response model")
         {
-            simulate, CohortPetCommands.Render(), CohortPetCommands.Measure(),
+            simulate, CohortPetCommands.Render(), CohortPetCommands.Measure(), CohortAnalyzeCommand.Create(),
         };
     }
 }

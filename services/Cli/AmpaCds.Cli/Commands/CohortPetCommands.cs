@@ -2,6 +2,7 @@ using System.CommandLine;
 using AmpaCds.Cli.Output;
 using AmpaCds.Dicom;
 using AmpaCds.Domain.Cohorts;
+using AmpaCds.Imaging.Nifti;
 using AmpaCds.Quantification;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Normative;
@@ -20,13 +21,22 @@ public static class CohortPetCommands
 {
     public const string TruthCsv = "cohort-truth.csv";
 
+    /// <summary>Folder under the cohort folder for `measure --maps`: one template-space SUVR map per subject, &lt;subject_id&gt;.nii.gz.</summary>
+    public const string MapsFolder = "maps";
+
     public static Command Render()
     {
         var count = new Option<int>("--n") { Description = "Number of patients (TRD, ketamine arm)", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed of the cohort and of every scan", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out") { Description = "Folder: studies/<subject>/ and cohort-truth.csv", Required = true };
         var nullSignal = new Option<bool>("--null") { Description = "Null cohort: baseline AMPA carries no information about response" };
-        var command = new Command("render", "Simulates a cohort and writes each patient's baseline as a PET DICOM study") { count, seed, output, nullSignal };
+        var composition = new Option<string>("--composition")
+        {
+            Description = "training: TRD patients all given ketamine; study: the study's mix of controls, ketamine and placebo (voxel-wise analysis)",
+            DefaultValueFactory = _ => "training",
+        };
+        composition.AcceptOnlyFromAmong("training", "study");
+        var command = new Command("render", "Simulates a cohort and writes each subject's baseline as a PET DICOM study") { count, seed, output, nullSignal, composition };
         command.SetAction((parse, _) => CliRunner.RunAsync(() =>
         {
             var n = parse.GetValue(count);
@@ -35,7 +45,8 @@ public static class CohortPetCommands
                 throw new CliFailure($"--n must be 1-10000, not {n}", CliRunner.InputError);
             }
             var folder = parse.GetValue(output)!;
-            var subjects = CohortSimulator.Simulate(n, parse.GetValue(seed), CohortOptions.KetamineTraining with { NullSignal = parse.GetValue(nullSignal) });
+            var cohortOptions = parse.GetValue(composition) == "study" ? CohortOptions.Default : CohortOptions.KetamineTraining;
+            var subjects = CohortSimulator.Simulate(n, parse.GetValue(seed), cohortOptions with { NullSignal = parse.GetValue(nullSignal) });
             for (var index = 0; index < subjects.Count; index++)
             {
                 // A distinct, reproducible scan per patient: head position and noise differ, as in a real cohort.
@@ -54,7 +65,8 @@ public static class CohortPetCommands
     {
         var folder = new Option<string>("--cohort-dir") { Description = "Folder written by `cohort render`", Required = true };
         var output = new Option<string>("--out") { Description = "Cohort CSV with the pipeline's SUVR as features", Required = true };
-        var command = new Command("measure", "Quantifies every rendered study and writes a cohort CSV of measured features") { folder, output };
+        var maps = new Option<bool>("--maps") { Description = $"Also write each subject's template-space SUVR map to {MapsFolder}/<subject_id>.nii.gz (for `cohort analyze --maps`)" };
+        var command = new Command("measure", "Quantifies every rendered study and writes a cohort CSV of measured features") { folder, output, maps };
         command.SetAction((parse, _) => CliRunner.RunAsync(() =>
         {
             var root = parse.GetValue(folder)!;
@@ -69,6 +81,11 @@ public static class CohortPetCommands
             {
                 var datasets = SeriesFolder.Read(Path.Combine(root, "studies", row.SubjectId)).Select(file => file.File.Dataset).ToList();
                 var result = quantifier.Quantify(PetSeriesLoader.Load(datasets));
+                if (parse.GetValue(maps))
+                {
+                    Directory.CreateDirectory(Path.Combine(root, MapsFolder));
+                    NiftiWriter.Write(result.Maps.Suvr, Path.Combine(root, MapsFolder, row.SubjectId + ".nii.gz"));
+                }
                 return row with { BaselineSuvr = result.Regions.ToDictionary(region => region.Name, region => region.Suvr) };
             }).ToList();
             CohortCsv.Write(parse.GetValue(output)!, measured);

@@ -15,5 +15,6 @@ internal static class CatalogList
         SignInCatalog.Entries,
         OpsCatalog.Entries,
         PartialVolumeCatalog.Entries,
+        AnalysisCatalog.Entries,
     ];
 }
