@@ -35,24 +35,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-now() { date +%s.%N; }
-wait_echo() {
-  for _ in $(seq 1 300); do echoscu -aec "$1" 127.0.0.1 "$2" >/dev/null 2>&1 && return 0; sleep 0.1; done
-  echo "bench-intake-concurrent: $1 on port $2 did not answer C-ECHO in 30 s" >&2; return 1
-}
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+source deploy/bench-lib.sh
 best() { sort -g | head -1; }
-wait_idle() {
-  local prev cur
-  prev=$(awk '{print $14+$15}' "/proc/$1/stat")
-  for _ in $(seq 1 180); do
-    sleep 1
-    cur=$(awk '{print $14+$15}' "/proc/$1/stat")
-    [ $((cur - prev)) -lt 10 ] && return 0
-    prev=$cur
-  done
-}
 
 ARTIFACTS=${BENCH_ARTIFACTS:-/tmp/ampacds-bench-artifacts}
 echo "== build (Release, once, into $ARTIFACTS)"
