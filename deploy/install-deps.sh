@@ -19,6 +19,8 @@ needed=()
 command -v rabbitmq-server >/dev/null 2>&1 || [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || needed+=(rabbitmq-server)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 && [ -x /usr/bin/psql ] || needed+=(postgresql)
 command -v curl >/dev/null 2>&1 || needed+=(curl)
+# bc: the benchmarks (deploy/bench-*.sh) compute their ratios with it.
+command -v bc >/dev/null 2>&1 || needed+=(bc)
 # Prometheus scrapes /metrics in the integration tests; promtool checks deploy/prometheus/alerts.yml.
 command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || needed+=(prometheus)
 command -v storescu >/dev/null 2>&1 || needed+=(dcmtk)

@@ -31,6 +31,24 @@ public sealed class DurableInstanceStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task ConcurrentWritersAcrossSegmentRotationsAllReachTheirFilesIntact()
+    {
+        // 8 writers x 25 instances of 30 KB into 1 MiB segments: group flushes, rotations while flushes run.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
+        {
+            for (var index = writer * 25; index < (writer + 1) * 25; index++)
+            {
+                await _harness.Store.StoreAsync($"studies/s/r/instances/{index}.dcm", Instance(index), CancellationToken.None);
+            }
+        })));
+
+        for (var index = 0; index < 200; index++)
+        {
+            Assert.Equal(Instance(index), await _harness.Blobs.GetAsync($"studies/s/r/instances/{index}.dcm"));
+        }
+    }
+
+    [Fact]
     public async Task ReadsThroughTheProcessBlobStoreSeeAnInstanceAsSoonAsItIsAcknowledged()
     {
         await _harness.Store.StoreAsync("studies/s/r/instances/a.dcm", Instance(1), CancellationToken.None);

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using AmpaCds.Dicom;
 using AmpaCds.Integration.Tests.Support;
+using Xunit.Abstractions;
 
 namespace AmpaCds.Integration.Tests.Intake;
 
@@ -10,7 +12,7 @@ namespace AmpaCds.Integration.Tests.Intake;
 /// the process is killed with SIGKILL, and a restart on the same folder must write every acknowledged
 /// instance to its file from the journal, byte for byte.
 /// </summary>
-public sealed class JournalCrashRecoveryTests : IAsyncLifetime
+public sealed class JournalCrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ampacds-crash-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly int _dicomPort = FreePort.Next();
@@ -54,6 +56,91 @@ public sealed class JournalCrashRecoveryTests : IAsyncLifetime
             Assert.Equal(original.GetBytes(DicomTags.PixelData).ToArray(), recovered.GetBytes(DicomTags.PixelData).ToArray());
         }
         Assert.Contains("Journal recovery: 12 instances", _server.ReadLog());
+    }
+
+    /// <summary>
+    /// Group commit under a crash: four storescu associations store at once (one flush answers several
+    /// of them), Intake is killed with SIGKILL once a quarter of the burst is acknowledged, and after the
+    /// restart every instance storescu saw a Success status for is in its file with the dataset bytes sent.
+    /// </summary>
+    [Fact]
+    public async Task EveryInstanceAcknowledgedDuringAFourAssociationBurstSurvivesASigkill()
+    {
+        // 88 of each study's 90 slices: no series completes, so no quantification competes with the burst.
+        var studies = new List<string[]>();
+        foreach (var seed in Enumerable.Range(31, 4))
+        {
+            studies.Add(await ExplicitLengthCopiesAsync(
+                Directory.GetFiles(SimulatedStudy.Write(seed, _folder).Folder, "*.dcm").Order(StringComparer.Ordinal).Take(88), Path.Combine(_folder, $"sent-{seed}")));
+        }
+        var total = studies.Sum(files => files.Length);
+        _server = await StartAsync("ampacds-serve-burst-1", HoldFilesBack);
+
+        var runs = studies.Select(files => StorescuRun.Start(_dicomPort, files)).ToList();
+        try
+        {
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (runs.Sum(run => run.Acknowledged) < total / 4 && !runs.All(run => run.HasExited) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(5);
+            }
+            await _server.DisposeAsync(); // SIGKILL in the middle of the burst
+            foreach (var run in runs)
+            {
+                await run.WaitForExitAsync(TimeSpan.FromSeconds(60)); // each association fails once Intake is gone
+            }
+            var acknowledged = runs.SelectMany(run => run.AcknowledgedFiles()).ToList();
+            Assert.True(acknowledged.Count >= total / 4 && acknowledged.Count < total,
+                $"{acknowledged.Count} of {total} acknowledged: the kill was not mid-burst\n{runs[0].Log}");
+            Assert.All(runs, run => Assert.True(run.Acknowledged > 0, "every association had instances acknowledged"));
+
+            _server = await StartAsync("ampacds-serve-burst-2", new Dictionary<string, string>());
+            var stored = StoredFiles().ToDictionary(path => Path.GetFileNameWithoutExtension(path), StringComparer.Ordinal);
+            foreach (var path in acknowledged)
+            {
+                var sop = DicomFile.Open(path).Dataset.GetString(DicomTags.SOPInstanceUID)!;
+                Assert.True(stored.TryGetValue(sop, out var recovered), $"acknowledged instance {Path.GetFileName(path)} is missing after the restart");
+                Assert.Equal(DatasetBytes(path), DatasetBytes(recovered));
+            }
+            var replayed = Regex.Match(_server.ReadLog(), @"Journal recovery: (\d+) instances");
+            Assert.True(replayed.Success, "the restart replayed nothing from the journal");
+            output.WriteLine($"{acknowledged.Count} of {total} instances acknowledged before the SIGKILL; {replayed.Groups[1].Value} replayed from the journal; all {acknowledged.Count} present and identical");
+        }
+        finally
+        {
+            foreach (var run in runs)
+            {
+                await run.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The files as storescu puts them on the wire: it re-encodes what it reads, writing sequences with
+    /// explicit lengths, so the files sent are first rewritten that way by DCMTK (dcmconv +e). Then the
+    /// data set Intake received, and stores unchanged, is byte for byte the data set of the file sent.
+    /// </summary>
+    private static async Task<string[]> ExplicitLengthCopiesAsync(IEnumerable<string> files, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var copies = new List<string>();
+        foreach (var file in files)
+        {
+            var copy = Path.Combine(folder, Path.GetFileName(file));
+            var result = await ProcessRunner.RunDcmtkAsync("dcmconv", TimeSpan.FromSeconds(30), "+e", file, copy);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            copies.Add(copy);
+        }
+        return [.. copies];
+    }
+
+    /// <summary>A Part 10 file's data set: what follows the preamble and the file meta group (whose length is its first element).</summary>
+    private static byte[] DatasetBytes(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal("DICM"u8.ToArray(), bytes[128..132]);
+        var metaLength = BitConverter.ToUInt32(bytes, 140); // (0002,0000) UL: tag 4, VR 2, length 2, then the value
+        return bytes[(144 + (int)metaLength)..];
     }
 
     private async Task<ServiceProcess> StartAsync(string name, IReadOnlyDictionary<string, string> environment)

@@ -10,7 +10,8 @@ namespace AmpaCds.Intake.Storage;
 /// <summary>
 /// Makes a received instance durable before Intake answers, without paying for a new file per
 /// instance on the sender's time: the bytes are written into the preallocated journal and flushed
-/// (one fdatasync), and only then is the answer given. The instance's own file is written right
+/// (one fdatasync, shared by every instance whose record was written before it started: group
+/// commit, see <see cref="GroupCommitter{T}"/>), and only then is the answer given. The instance's own file is written right
 /// after by <see cref="VisibleFileWriter"/>; a checkpoint later flushes all those files with one
 /// syncfs and lets the journal space be reused; after a crash, the records past the checkpoint are
 /// written to their files again at start-up.
@@ -37,6 +38,8 @@ public sealed class DurableInstanceStore : IDisposable
     private readonly Lock _checkpointGate = new();
     private InstanceJournal? _journal;
     private VisibleFileWriter? _writer;
+    private GroupCommitter<JournalRecord>? _committer;
+    // Instances whose record a flush has covered and whose file is queued; written only by the single running flusher.
     private long _appended;
     private long _lastAppendTimestamp;
 
@@ -72,20 +75,39 @@ public sealed class DurableInstanceStore : IDisposable
             return;
         }
         BlobKeys.Validate(key); // a bad key fails here, before it is journalled
+        GroupCommitter<JournalRecord>.Waiter waiter;
+        GroupCommitter<JournalRecord> committer;
         lock (_appendGate)
         {
-            var (journal, writer) = OpenLocked();
+            var (journal, writer, openCommitter) = OpenLocked();
+            committer = openCommitter;
+            if (committer.TakeRewind(out var failed))
+            {
+                journal.RewindTo(failed.Start);
+            }
+            var start = journal.Position;
             if (!journal.TryAppend(key, content.Span))
             {
-                RotateLocked(journal, writer);
+                RotateLocked(journal, writer, committer);
+                start = journal.Position;
                 if (!journal.TryAppend(key, content.Span)) // a record is at most a quarter of an empty segment
                 {
                     throw new IOException("the journal has no room for the instance after moving to a fresh segment");
                 }
             }
-            _appended++;
-            writer.Enqueue(_appended, key, content, journal.Position);
+            waiter = committer.Enlist(new JournalRecord(key, content, start, journal.Position));
             _lastAppendTimestamp = _clock.GetTimestamp();
+        }
+        // Outside the lock: other associations append while this flush runs, and the next flush covers them all.
+        await committer.CommitAsync(waiter);
+    }
+
+    /// <summary>Runs on the flusher, once per successful flush, in journal order: only now may the files be written.</summary>
+    private void Durable(VisibleFileWriter writer, IReadOnlyList<JournalRecord> records)
+    {
+        foreach (var record in records)
+        {
+            writer.Enqueue(Interlocked.Increment(ref _appended), record.Key, record.Content, record.End);
         }
     }
 
@@ -96,7 +118,7 @@ public sealed class DurableInstanceStore : IDisposable
         long sequence;
         lock (_appendGate)
         {
-            (writer, sequence) = (_writer, _appended);
+            (writer, sequence) = (_writer, Interlocked.Read(ref _appended));
         }
         return writer is null ? Task.CompletedTask : writer.WhenWrittenAsync(sequence).WaitAsync(cancellationToken);
     }
@@ -190,7 +212,7 @@ public sealed class DurableInstanceStore : IDisposable
     /// the other segment's records (checkpoints run at half a segment); if not, the sender waits once
     /// for the files to be written and flushed.
     /// </summary>
-    private void RotateLocked(InstanceJournal journal, VisibleFileWriter writer)
+    private void RotateLocked(InstanceJournal journal, VisibleFileWriter writer, GroupCommitter<JournalRecord> committer)
     {
         lock (_checkpointGate)
         {
@@ -200,7 +222,9 @@ public sealed class DurableInstanceStore : IDisposable
                 return;
             }
         }
-        if (!writer.WaitUntilWritten(_appended, RotationWait))
+        // Records still waiting for their flush are not queued for their files yet; the flusher needs no lock of ours.
+        if (!SpinWait.SpinUntil(() => committer.Idle, RotationWait)
+            || !writer.WaitUntilWritten(Interlocked.Read(ref _appended), RotationWait))
         {
             throw new IOException($"instance files could not be written within {RotationWait.TotalSeconds:0} s; the journal is full");
         }
@@ -211,11 +235,11 @@ public sealed class DurableInstanceStore : IDisposable
         }
     }
 
-    private (InstanceJournal Journal, VisibleFileWriter Writer) OpenLocked()
+    private (InstanceJournal Journal, VisibleFileWriter Writer, GroupCommitter<JournalRecord> Committer) OpenLocked()
     {
-        if (_journal is not null && _writer is not null)
+        if (_journal is not null && _writer is not null && _committer is not null)
         {
-            return (_journal, _writer);
+            return (_journal, _writer, _committer);
         }
         var folder = _files!.OwnLocalFolder(JournalFolderKey);
         var journal = InstanceJournal.Open(folder, SegmentBytes);
@@ -242,7 +266,9 @@ public sealed class DurableInstanceStore : IDisposable
         _journal = journal;
         _writer = new VisibleFileWriter((key, content) => _files!.PutUnflushed(key, content.Span), journal.Position, TimeSpan.FromMilliseconds(_options.FileWriteIdleMilliseconds),
             backlogBytes: SegmentBytes / 4, _logger);
-        return (_journal, _writer);
+        var writer = _writer;
+        _committer = new GroupCommitter<JournalRecord>(journal.FlushActive, records => Durable(writer, records));
+        return (_journal, _writer, _committer);
     }
 
     /// <summary>Writes the queued files, checkpoints and closes the journal, so a clean restart replays nothing.</summary>
@@ -253,6 +279,11 @@ public sealed class DurableInstanceStore : IDisposable
             if (_journal is null || _writer is null)
             {
                 return;
+            }
+            // Writers awaiting a flush get their answer (and their files are queued) before the writer stops.
+            if (_committer is { } committer && !SpinWait.SpinUntil(() => committer.Idle, RotationWait))
+            {
+                _logger.LogWarning("Journal flush still running at stop; its instances are replayed at the next start");
             }
             _writer.Dispose();
             try
@@ -265,7 +296,7 @@ public sealed class DurableInstanceStore : IDisposable
                 _logger.LogWarning("Final journal checkpoint failed, replay at next start: {Reason}", error.Message);
             }
             _journal.Dispose();
-            (_journal, _writer) = (null, null);
+            (_journal, _writer, _committer) = (null, null, null);
         }
     }
 }

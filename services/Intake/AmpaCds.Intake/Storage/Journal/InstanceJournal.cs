@@ -5,7 +5,8 @@ namespace AmpaCds.Intake.Storage.Journal;
 /// <summary>
 /// Intake's write-ahead journal: two preallocated segments used in turn, each holding one
 /// generation of records, and a checkpoint saying up to where every record already sits durably
-/// in its final file. Not thread-safe: DurableInstanceStore serialises all calls.
+/// in its final file. Not thread-safe: DurableInstanceStore serialises all calls, except
+/// <see cref="FlushActive"/>, which the group committer calls while appends continue.
 /// </summary>
 /// <remarks>
 /// A segment is only reused for a new generation once the checkpoint has passed all its records
@@ -20,7 +21,7 @@ internal sealed class InstanceJournal : IDisposable
 
     private readonly JournalSegment[] _segments;
     private readonly JournalCheckpointFile _checkpointFile;
-    private JournalSegment _active;
+    private volatile JournalSegment _active;
     private long _offset;
     private long _sequence;
 
@@ -82,7 +83,10 @@ internal sealed class InstanceJournal : IDisposable
         }
     }
 
-    /// <summary>Appends a record, durable when this returns true; false (nothing written) when the active segment is full.</summary>
+    /// <summary>
+    /// Appends a record, durable after the next <see cref="FlushActive"/> (or a move to the next
+    /// generation); false (nothing written) when the active segment is full.
+    /// </summary>
     public bool TryAppend(string key, ReadOnlySpan<byte> payload)
     {
         var length = JournalRecordFormat.EncodedLength(System.Text.Encoding.UTF8.GetByteCount(key), payload.Length);
@@ -94,7 +98,7 @@ internal sealed class InstanceJournal : IDisposable
         try
         {
             JournalRecordFormat.Encode(buffer, _active.Generation, _sequence + 1, key, payload);
-            _active.Write(buffer.AsSpan(0, length), _offset);
+            _active.WriteUnflushed(buffer.AsSpan(0, length), _offset);
             _offset += length; // only after the write succeeded: a failed write is overwritten by the next one
             _sequence++;
             return true;
@@ -104,6 +108,20 @@ internal sealed class InstanceJournal : IDisposable
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// Makes every record appended so far durable. Safe while appends continue: a record written before
+    /// the call lies in the segment read here, or in one left earlier, which was flushed when it was left.
+    /// </summary>
+    public void FlushActive() => _active.Flush();
+
+    /// <summary>
+    /// After a failed flush: continue appending at <paramref name="start"/>, the start of the first
+    /// record that failed, so the failed records are written over (their senders were told so). When
+    /// that record lies in an earlier generation, the whole active one failed and restarts at its beginning.
+    /// </summary>
+    public void RewindTo(JournalPosition start) =>
+        _offset = start.Generation == _active.Generation ? Math.Min(start.Offset, _offset) : JournalSegment.DataStart;
 
     public void SaveCheckpoint(JournalPosition position)
     {
@@ -141,6 +159,7 @@ internal sealed class InstanceJournal : IDisposable
 
     private void BeginNextGeneration()
     {
+        _active.Flush(); // records still waiting for a group flush are made durable before the flusher moves to the next segment
         var next = _segments.First(segment => !ReferenceEquals(segment, _active));
         var generation = _segments.Max(segment => segment.Generation) + 1;
         next.Begin(generation);

@@ -4,9 +4,10 @@ using Microsoft.Win32.SafeHandles;
 namespace AmpaCds.Intake.Storage.Journal;
 
 /// <summary>
-/// One preallocated, zero-filled journal file; every write is followed by fdatasync. Because its
-/// blocks already exist, overwriting them changes no file-system metadata: a write is durable after
-/// one device flush (about 0.25 ms here) instead of the journal commit a new file's fsync costs.
+/// One preallocated, zero-filled journal file. Because its blocks already exist, overwriting them
+/// changes no file-system metadata: records are durable after one fdatasync (one device flush, about
+/// 0.25 ms here) instead of the journal commit a new file's fsync costs. Records are written with
+/// <see cref="WriteUnflushed"/> and made durable together by <see cref="Flush"/> (group commit).
 /// </summary>
 internal sealed class JournalSegment : IDisposable
 {
@@ -74,9 +75,15 @@ internal sealed class JournalSegment : IDisposable
     /// <summary>Durable on return.</summary>
     public void Write(ReadOnlySpan<byte> record, long offset)
     {
-        RandomAccess.Write(_handle, record, offset);
-        FileSystemFlush.FlushData(_handle);
+        WriteUnflushed(record, offset);
+        Flush();
     }
+
+    /// <summary>In the page cache only: durable after the next <see cref="Flush"/>.</summary>
+    public void WriteUnflushed(ReadOnlySpan<byte> record, long offset) => RandomAccess.Write(_handle, record, offset);
+
+    /// <summary>Every write to this segment so far reaches the device (fdatasync).</summary>
+    public void Flush() => FileSystemFlush.FlushData(_handle);
 
     /// <summary>The valid records of this segment's generation from <paramref name="offset"/> up to the first gap.</summary>
     public IEnumerable<JournalEntry> ReadFrom(long offset)

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Studies per minute (issue 16), embedded shape: BENCH_STUDIES simulated studies (default 100, 90 instances each, each
+# its own patient) pushed with DCMTK storescu over BENCH_ASSOCIATIONS concurrent associations (default 4, one study per
+# association at a time, as a PACS sends) to `ampacds serve`. Prints the time from the first instance sent to the last
+# report stored, studies per minute, p50/p95 of the time from a study's completion (Intake completes a series when
+# its last instance is stored) to its report, CPU seconds per study and peak RSS (VmHWM) of the process, and the
+# same CPU and peak RSS of `ampacds quantify` on one study (quantification alone, process start and template included).
+#
+#   deploy/bench-studies.sh                       # 100 studies over 4 associations
+#   BENCH_STUDIES=20 deploy/bench-studies.sh      # fewer
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+STUDIES=${BENCH_STUDIES:-100}
+ASSOCIATIONS=${BENCH_ASSOCIATIONS:-4}
+TIMEOUT=${BENCH_TIMEOUT:-3600}
+export TCP_NODELAY=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+for tool in storescu echoscu bc /usr/bin/python3; do
+  command -v "$tool" >/dev/null || { echo "bench-studies: $tool not found (deploy/install-deps.sh installs it)" >&2; exit 1; }
+done
+BENCH_ROOT=${BENCH_ROOT:-$ROOT/.local/bench}
+mkdir -p "$BENCH_ROOT"
+WORK=$(mktemp -d "$BENCH_ROOT/studies-XXXXXX")
+SERVE_PID=""
+cleanup() {
+  [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+source deploy/bench-lib.sh
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"; }
+
+ARTIFACTS=${BENCH_ARTIFACTS:-/tmp/ampacds-bench-artifacts}
+echo "== build (Release, once, into $ARTIFACTS)"
+dotnet build -c Release -nologo -v q -p:UseArtifactsOutput=true -p:ArtifactsPath="$ARTIFACTS" services/Cli/AmpaCds.Cli >"$WORK/build.log" 2>&1 \
+  || { echo "bench-studies: build failed:" >&2; grep -E 'error|Error' "$WORK/build.log" | head -20 >&2; exit 1; }
+CLI="dotnet $ARTIFACTS/bin/AmpaCds.Cli/release/ampacds.dll"
+
+echo "== $STUDIES simulated studies (ampacds simulate, seeds 1-$STUDIES)"
+seq 1 "$STUDIES" | xargs -P 2 -I{} sh -c "$CLI simulate --seed {} --out '$WORK/studies/{}' >/dev/null"
+echo "   $(find "$WORK/studies" -name '*.dcm' | wc -l) instances"
+
+echo "== quantification alone: ampacds quantify on study 1 (one process; CPU s and peak RSS)"
+read -r Q_CPU Q_RSS Q_WALL < <(/usr/bin/python3 - "$WORK/studies/1" $CLI quantify <<'PY'
+import resource, subprocess, sys, time
+folder, command = sys.argv[1], sys.argv[2:]
+start = time.monotonic()
+subprocess.run(command + [folder, "--json"], stdout=subprocess.DEVNULL, check=True)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{usage.ru_utime + usage.ru_stime:.2f} {usage.ru_maxrss / 1024:.0f} {time.monotonic() - start:.2f}")
+PY
+)
+echo "   $Q_CPU CPU s, peak RSS $Q_RSS MB, $Q_WALL s wall"
+
+echo "== ampacds serve (embedded), every log line stamped on arrival"
+DICOM=$(free_port); GRPC=$(free_port); HTTP=$(free_port)
+STAMP='import sys, time
+for line in sys.stdin:
+    sys.stdout.write(f"{time.time():.3f} {line}"); sys.stdout.flush()'
+$CLI serve --data "$WORK/data" --dicom-port "$DICOM" --grpc-port "$GRPC" --http-port "$HTTP" \
+  > >(/usr/bin/python3 -u -c "$STAMP" >"$WORK/serve.log") 2>&1 &
+SERVE_PID=$!
+for _ in $(seq 1 600); do echoscu -aec AMPACDS 127.0.0.1 "$DICOM" >/dev/null 2>&1 && break; sleep 0.2; done
+wait_idle "$SERVE_PID"
+CPU0=$(cpu_seconds "$SERVE_PID")
+
+echo "== sending over $ASSOCIATIONS concurrent associations"
+T0=$(date +%s.%N)
+seq 1 "$STUDIES" | xargs -P "$ASSOCIATIONS" -I{} sh -c \
+  "storescu -aec AMPACDS +sd +sp '*.dcm' 127.0.0.1 $DICOM '$WORK/studies/{}' >'$WORK/send-{}.log' 2>&1 || echo 'storescu failed for study {}' >&2"
+T_SENT=$(date +%s.%N)
+echo "   all instances sent after $(echo "$T_SENT - $T0" | bc -l | xargs printf '%.1f') s; waiting for $STUDIES reports"
+for _ in $(seq 1 "$TIMEOUT"); do
+  [ "$(grep -c 'Report version .* stored' "$WORK/serve.log" || true)" -ge "$STUDIES" ] && break
+  sleep 1
+done
+CPU1=$(cpu_seconds "$SERVE_PID")
+RSS=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVE_PID/status")
+/usr/bin/python3 - "$WORK/serve.log" "$T0" "$STUDIES" "$CPU0" "$CPU1" "$RSS" "$Q_CPU" "$Q_RSS" "$ASSOCIATIONS" <<'PY'
+import re, statistics, sys
+log, t0, studies, cpu0, cpu1, rss, q_cpu, q_rss, associations = sys.argv[1:]
+t0, studies = float(t0), int(studies)
+announced, reported, quantified = {}, {}, []
+for line in open(log, encoding="utf-8", errors="replace"):
+    stamp, _, text = line.partition(" ")
+    if m := re.search(r"announced as run ([0-9a-f-]+)", text):
+        announced.setdefault(m.group(1), float(stamp))
+    elif m := re.search(r"Report version \d+ of run ([0-9a-f-]+) stored", text):
+        reported.setdefault(m.group(1), float(stamp))
+    elif m := re.search(r"Run \S+ quantified in ([\d.]+) ms", text):
+        quantified.append(float(m.group(1)))
+delays = sorted(reported[run] - announced[run] for run in reported if run in announced)
+if len(reported) < studies:
+    print(f"bench-studies: only {len(reported)} of {studies} reports arrived", file=sys.stderr)
+last = max(reported.values()) - t0 if reported else float("nan")
+cpu = (float(cpu1) - float(cpu0)) / max(1, len(reported))
+pct = lambda p: delays[min(len(delays) - 1, int(round(p * (len(delays) - 1))))] if delays else float("nan")
+print(f"== result ({studies} studies x 90 instances over {associations} associations, embedded `ampacds serve`)")
+print(f"   reports: {len(reported)}; first instance sent to last report stored: {last:.1f} s = {60 * len(reported) / last:.1f} studies/min")
+print(f"   series complete (last instance stored) to report stored: p50 {pct(0.5):.2f} s, p95 {pct(0.95):.2f} s, max {delays[-1] if delays else float('nan'):.2f} s")
+if quantified:
+    print(f"   quantification per run (its own log): median {statistics.median(quantified) / 1000:.2f} s")
+print(f"   CPU per study, whole process (Intake + Quantification + Prediction + Reporting): {cpu:.2f} s; peak RSS {rss} MB")
+print(f"   quantification alone (ampacds quantify, one study, process start and template included): {q_cpu} CPU s, peak RSS {q_rss} MB")
+PY
+echo "   machine load at the end: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min), $(nproc) cores"
