@@ -20,22 +20,12 @@ COUNTS=${BENCH_ASSOCIATIONS:-"1 4 8 16"}
 export TCP_NODELAY=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-for tool in storescu storescp echoscu Orthanc curl bc /usr/bin/python3; do
-  command -v "$tool" >/dev/null || { echo "bench-intake-concurrent: $tool not found (deploy/install-deps.sh installs it)" >&2; exit 1; }
-done
-
-BENCH_ROOT=${BENCH_ROOT:-$ROOT/.local/bench}
-mkdir -p "$BENCH_ROOT"
-WORK=$(mktemp -d "$BENCH_ROOT/concurrent-XXXXXX")
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
 source deploy/bench-lib.sh
+bench_require bench-intake-concurrent storescu storescp echoscu Orthanc curl bc /usr/bin/python3
+
+bench_workdir concurrent
+trap bench_cleanup EXIT
+
 best() { sort -g | head -1; }
 
 ARTIFACTS=${BENCH_ARTIFACTS:-/tmp/ampacds-bench-artifacts}

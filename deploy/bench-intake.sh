@@ -19,24 +19,12 @@ RUNS=${BENCH_RUNS:-3}
 export TCP_NODELAY=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-for tool in storescu storescp echoscu Orthanc curl /usr/bin/python3; do
-  command -v "$tool" >/dev/null || { echo "bench-intake: $tool not found (deploy/install-deps.sh installs it)" >&2; exit 1; }
-done
-
-# Work folder on the repository's file system, where the services keep their data by default (.local/). On the
-# machines measured, creating files under /tmp was 5-8x slower (about 1 ms per file, for every peer alike).
-BENCH_ROOT=${BENCH_ROOT:-$ROOT/.local/bench}
-mkdir -p "$BENCH_ROOT"
-WORK=$(mktemp -d "$BENCH_ROOT/run-XXXXXX")
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
 source deploy/bench-lib.sh
+bench_require bench-intake storescu storescp echoscu Orthanc curl /usr/bin/python3
+
+bench_workdir run
+trap bench_cleanup EXIT
+
 
 # Own artifacts folder: the Release build never collides with builds in the repo's bin/obj (CI, other work).
 ARTIFACTS=${BENCH_ARTIFACTS:-/tmp/ampacds-bench-artifacts}

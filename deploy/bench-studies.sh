@@ -17,19 +17,15 @@ TIMEOUT=${BENCH_TIMEOUT:-3600}
 export TCP_NODELAY=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-for tool in storescu echoscu bc /usr/bin/python3; do
-  command -v "$tool" >/dev/null || { echo "bench-studies: $tool not found (deploy/install-deps.sh installs it)" >&2; exit 1; }
-done
-BENCH_ROOT=${BENCH_ROOT:-$ROOT/.local/bench}
-mkdir -p "$BENCH_ROOT"
-WORK=$(mktemp -d "$BENCH_ROOT/studies-XXXXXX")
+source deploy/bench-lib.sh
+bench_require bench-studies storescu echoscu bc /usr/bin/python3
+bench_workdir studies
 SERVE_PID=""
 cleanup() {
   [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-source deploy/bench-lib.sh
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"; }
 
 ARTIFACTS=${BENCH_ARTIFACTS:-/tmp/ampacds-bench-artifacts}
