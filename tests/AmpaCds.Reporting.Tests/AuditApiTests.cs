@@ -1,77 +1,32 @@
-using AmpaCds.TestSupport.Security;
-using System.Net;
 using AmpaCds.Contracts.Audit;
-using AmpaCds.Contracts.Messages;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Tests.Support;
-using AmpaCds.ServiceDefaults.Storage;
 using Grpc.Core;
-using Grpc.Net.Client;
-using MassTransit;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using static AmpaCds.Reporting.Tests.Support.ReportingApiHost;
 
 namespace AmpaCds.Reporting.Tests;
 
 /// <summary>
-/// The AuditApi as the host serves it (Kestrel h2c on loopback, Reporting's real parts on SQLite, the outbox
-/// dispatcher and consumers on an in-memory bus): the auditor role is required, the filters apply, and each
-/// read is itself stored as an Audit Log Used event.
+/// The AuditApi as the host serves it (see <see cref="ReportingApiHost"/>): the auditor role is required, the
+/// filters apply, and each read is itself stored as an Audit Log Used event.
 /// </summary>
 public sealed class AuditApiTests(SqliteReportingDatabase database) : IClassFixture<SqliteReportingDatabase>, IAsyncLifetime
 {
-    private WebApplication _app = null!;
-    private GrpcChannel _channel = null!;
+    private ReportingApiHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Configuration.AddInMemoryCollection(database.Configuration);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["AmpaCds:Outbox:PollIntervalSeconds"] = "0.2" });
-        builder.Services.AddSingleton<IBlobStore>(new FileSystemBlobStore(database.BlobFolder));
-        builder.Services.AddReportingServices(builder.Configuration);
-        builder.Services.AddMassTransit(bus =>
-        {
-            ReportingServiceCollectionExtensions.AddReportingConsumers(bus);
-            bus.UsingInMemory((context, memory) => memory.ConfigureEndpoints(context));
-        });
-        builder.Services.AddGrpc();
-        builder.Services.AddAuthentication(RolesInTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, RolesInTokenHandler>(RolesInTokenHandler.SchemeName, null);
-        builder.Services.AddAuthorization();
-        _app = builder.Build();
-        _app.UseAuthentication();
-        _app.UseAuthorization();
-        _app.MapReportingApi();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _channel = GrpcChannel.ForAddress(address);
-    }
+    public async Task InitializeAsync() => _host = await ReportingApiHost.StartAsync(database);
 
-    public async Task DisposeAsync()
-    {
-        _channel.Dispose();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private AuditApi.AuditApiClient Client => new(_channel);
-
-    private static Metadata Token(string token) => new() { { "authorization", $"Bearer {token}" } };
+    private AuditApi.AuditApiClient Client => new(_host.Channel);
 
     [Fact]
     public async Task Filters_apply_the_read_is_audited_and_other_roles_are_refused()
     {
         var patient = $"P-{Guid.NewGuid():N}";
         var t0 = new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero);
-        var bus = _app.Services.GetRequiredService<IBus>();
+        var bus = _host.Bus;
         var old = AuditRepositoryTests.Event("ReportViewed", "dr.sato", patient, t0);
         var recent = AuditRepositoryTests.Event("ForecastRequested", "dr.sato", patient, t0.AddHours(3));
         var otherUser = AuditRepositoryTests.Event("ReportViewed", "dr.kato", patient, t0.AddHours(4));
@@ -108,21 +63,7 @@ public sealed class AuditApiTests(SqliteReportingDatabase database) : IClassFixt
         Assert.Equal(StatusCode.InvalidArgument, badTime.StatusCode);
     }
 
-    private Task<int> CountAsync(Func<ReportingDbContext, Task<int>> query) => QueryAsync(query);
+    private Task<int> CountAsync(Func<ReportingDbContext, Task<int>> query) => _host.QueryAsync(query);
 
-    private async Task<T> QueryAsync<T>(Func<ReportingDbContext, Task<T>> query)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ReportingDbContext>());
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 30 s");
-            await Task.Delay(50);
-        }
-    }
+    private Task<T> QueryAsync<T>(Func<ReportingDbContext, Task<T>> query) => _host.QueryAsync(query);
 }

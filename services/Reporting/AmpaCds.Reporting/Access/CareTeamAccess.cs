@@ -20,6 +20,16 @@ public sealed class CareTeamAccess(IOptions<AuthOptions> auth)
 
     public bool MaySeeStage(ClaimsPrincipal user, StudyRecord record) => SeesAllStages(user) || IsTreating(user, record);
 
+    /// <summary>
+    /// The series is known but the patient details (and so the referring physician) have not reached the
+    /// gateway yet: they come in a message of their own, which may arrive after the series. Until then no one
+    /// can tell whose patient it is, so a psychiatrist is told "not found yet" (retry), not "not yours".
+    /// </summary>
+    public static bool StillArriving(StudyRecord record) => record.Patient is null;
+
+    public static string StillArrivingReason(StudyRecord record) =>
+        $"study {record.StudyInstanceUid} is still arriving: its patient details have not reached the gateway yet";
+
     /// <summary>Why a psychiatrist may not open this study: said to them, and written to the audit trail.</summary>
     public string RefusalReason(ClaimsPrincipal user, StudyRecord record) =>
         user.FindFirst(auth.Value.DicomNameClaim) is null

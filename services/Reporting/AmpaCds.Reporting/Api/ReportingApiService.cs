@@ -192,6 +192,10 @@ public sealed class ReportingApiService(
 
     private async Task RefuseAsync(ServerCallContext context, StudyRecord record)
     {
+        if (CareTeamAccess.StillArriving(record))
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, CareTeamAccess.StillArrivingReason(record)));
+        }
         var reason = access.RefusalReason(context.GetHttpContext().User, record);
         await trail.RecordAsync(new AuditEvent(AuditEventKind.AuthorizationRefused, AuditOutcome.MinorFailure, clock.GetUtcNow(),
             AuditActors.From(context.GetHttpContext()), StudyAuditObjects.Of(record), $"{context.Method}: {reason}"), context.CancellationToken);

@@ -41,7 +41,7 @@ public sealed class PortalStudies(StudyRepository studies, CareTeamAccess access
         {
             return (Lookup.Missing, null);
         }
-        if (study is null)
+        if (study is null || CareTeamAccess.StillArriving(study))
         {
             return (Lookup.Missing, null);
         }
