@@ -16,6 +16,9 @@ public static class PrometheusExport
     public static IReadOnlyList<double> DurationBucketsSeconds { get; } =
         [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800];
 
+    /// <summary>For histograms of counts (instances per journal flush): powers of two up to a burst of many associations.</summary>
+    public static IReadOnlyList<double> CountBuckets { get; } = [1, 2, 4, 8, 16, 32, 64, 128];
+
     private static readonly Lock Gate = new();
     private static bool _configured;
 
@@ -32,7 +35,8 @@ public static class PrometheusExport
             {
                 return;
             }
-            Metrics.ConfigureMeterAdapter(options => options.ResolveHistogramBuckets = _ => [.. DurationBucketsSeconds]);
+            Metrics.ConfigureMeterAdapter(options => options.ResolveHistogramBuckets =
+                instrument => instrument.Unit == "s" ? [.. DurationBucketsSeconds] : [.. CountBuckets]);
             _configured = true;
         }
     }

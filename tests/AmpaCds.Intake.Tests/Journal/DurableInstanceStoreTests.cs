@@ -1,5 +1,7 @@
 using AmpaCds.Intake.Storage;
 using AmpaCds.Intake.Storage.Journal;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AmpaCds.Intake.Tests.Journal;
@@ -46,6 +48,31 @@ public sealed class DurableInstanceStoreTests : IDisposable
         {
             Assert.Equal(Instance(index), await _harness.Blobs.GetAsync($"studies/s/r/instances/{index}.dcm"));
         }
+    }
+
+    [Fact]
+    public async Task FlushMetricsCountEveryFlushAndEveryInstanceItMadeDurable()
+    {
+        using var recorded = new JournalFlushRecorder(_harness.Services.GetRequiredService<IMeterFactory>());
+        // Alone: one flush per instance.
+        for (var index = 0; index < 5; index++)
+        {
+            await _harness.Store.StoreAsync($"studies/s/r/instances/lone-{index}.dcm", Instance(index), CancellationToken.None);
+        }
+        Assert.Equal((5, 5), (recorded.Flushes, recorded.Instances));
+
+        // 8 writers at once: every instance counted in exactly one flush's batch (whether flushes are shared depends on
+        // the device's flush time; GroupCommitterTests prove the sharing with a held flush).
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
+        {
+            for (var index = 0; index < 10; index++)
+            {
+                await _harness.Store.StoreAsync($"studies/s/r/instances/{writer}-{index}.dcm", Instance(index), CancellationToken.None);
+            }
+        })));
+        Assert.Equal(85, recorded.Instances);
+        Assert.InRange(recorded.Flushes, 6, 85);
+        Assert.Equal(recorded.Flushes, recorded.Durations);
     }
 
     [Fact]

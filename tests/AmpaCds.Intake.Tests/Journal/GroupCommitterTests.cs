@@ -29,7 +29,7 @@ public sealed class GroupCommitterTests
                     releaseFirstFlush.Wait();
                 }
             },
-            durable: batch =>
+            durable: (batch, _) =>
             {
                 foreach (var writer in batch)
                 {
@@ -71,7 +71,7 @@ public sealed class GroupCommitterTests
     public void ALoneWriterIsFlushedAtOnceOnItsOwnThreadWithoutWaitingForCompany()
     {
         var flushThread = 0;
-        var committer = new GroupCommitter<string>(() => flushThread = Environment.CurrentManagedThreadId, _ => { });
+        var committer = new GroupCommitter<string>(() => flushThread = Environment.CurrentManagedThreadId, (_, _) => { });
 
         var task = committer.CommitAsync(committer.Enlist("only"));
 
@@ -93,7 +93,7 @@ public sealed class GroupCommitterTests
                     throw new IOException("fdatasync failed with errno 5");
                 }
             },
-            handedOn.AddRange);
+            (batch, _) => handedOn.AddRange(batch));
         // Three records written before anyone leads: one batch.
         var waiters = new[] { "a", "b", "c" }.Select(committer.Enlist).ToList();
 

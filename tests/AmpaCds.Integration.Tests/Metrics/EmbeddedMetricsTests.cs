@@ -35,6 +35,11 @@ public sealed class EmbeddedMetricsTests(ITestOutputHelper output) : IAsyncLifet
         var fileBytes = instances.Sum(path => new FileInfo(path).Length);
         // The datasets without their Part 10 preamble and meta header: a little less than the files storescu read.
         Assert.InRange(bytes ?? 0, fileBytes * 0.9, fileBytes);
+        // Group commit: every journalled instance is in exactly one flush's batch, and a flush covers at least one.
+        Assert.Equal(instances.Length, await prometheus.ValueAsync("ampacds_intake_journal_flush_batch_instances_sum"));
+        var flushes = await prometheus.ValueAsync("ampacds_intake_journal_flushes_total");
+        Assert.InRange(flushes ?? 0, 1, instances.Length);
+        Assert.Equal(flushes, await prometheus.ValueAsync("ampacds_intake_journal_flush_duration_seconds_count"));
         Assert.Equal(0, await prometheus.WaitForAsync("ampacds_intake_active_associations", value => value == 0));
         Assert.Equal(1, await prometheus.ValueAsync("ampacds_intake_series_completed_total{result=\"announced\"}"));
         Assert.Equal(1, await prometheus.WaitForAsync("ampacds_quantification_quantify_duration_seconds_count{outcome=\"measured\"}", value => value >= 1));

@@ -1,3 +1,4 @@
+using AmpaCds.Intake.Diagnostics;
 using AmpaCds.Intake.Storage.Journal;
 using AmpaCds.ServiceDefaults;
 using AmpaCds.ServiceDefaults.Storage;
@@ -34,6 +35,7 @@ public sealed class DurableInstanceStore : IDisposable
     private readonly ResiliencePipelineProvider<string> _resilience;
     private readonly ILogger<DurableInstanceStore> _logger;
     private readonly TimeProvider _clock;
+    private readonly IntakeMetrics _metrics;
     private readonly Lock _appendGate = new();
     private readonly Lock _checkpointGate = new();
     private InstanceJournal? _journal;
@@ -44,8 +46,9 @@ public sealed class DurableInstanceStore : IDisposable
     private long _lastAppendTimestamp;
 
     public DurableInstanceStore(UndecoratedBlobStore blobStore, IOptions<IntakeOptions> options, ResiliencePipelineProvider<string> resilience,
-        TimeProvider clock, ILogger<DurableInstanceStore> logger)
+        TimeProvider clock, IntakeMetrics metrics, ILogger<DurableInstanceStore> logger)
     {
+        _metrics = metrics;
         var blobs = blobStore.Store;
         _blobs = blobs;
         _options = options.Value.Journal;
@@ -267,7 +270,11 @@ public sealed class DurableInstanceStore : IDisposable
         _writer = new VisibleFileWriter((key, content) => _files!.PutUnflushed(key, content.Span), journal.Position, TimeSpan.FromMilliseconds(_options.FileWriteIdleMilliseconds),
             backlogBytes: SegmentBytes / 4, _logger);
         var writer = _writer;
-        _committer = new GroupCommitter<JournalRecord>(journal.FlushActive, records => Durable(writer, records));
+        _committer = new GroupCommitter<JournalRecord>(journal.FlushActive, (records, elapsed) =>
+        {
+            _metrics.JournalFlushed(records.Count, elapsed);
+            Durable(writer, records);
+        });
         return (_journal, _writer, _committer);
     }
 

@@ -1,9 +1,11 @@
+using System.Diagnostics;
+
 namespace AmpaCds.Intake.Storage.Journal;
 
 /// <summary>
 /// Group commit for the journal: writers enlist their already written record and wait; one flush
 /// then covers every record enlisted before it started, and only after it returns are those records
-/// handed on (<c>durable</c>, in enlistment order) and their writers released. With several
+/// handed on (<c>durable</c>, in enlistment order, with the flush's duration) and their writers released. With several
 /// associations storing at once, one device flush answers all of them instead of one each.
 /// </summary>
 /// <remarks>
@@ -14,7 +16,7 @@ namespace AmpaCds.Intake.Storage.Journal;
 /// record), and records enlisted before the journal has been rewound (<see cref="TakeRewind"/>) fail
 /// at once: none of them may be acknowledged, and their space is written over next.
 /// </remarks>
-internal sealed class GroupCommitter<T>(Action flush, Action<IReadOnlyList<T>> durable)
+internal sealed class GroupCommitter<T>(Action flush, Action<IReadOnlyList<T>, TimeSpan> durable)
 {
     private readonly Lock _gate = new();
     private List<Waiter> _queue = [];
@@ -113,9 +115,10 @@ internal sealed class GroupCommitter<T>(Action flush, Action<IReadOnlyList<T>> d
         }
         try
         {
+            var started = Stopwatch.GetTimestamp();
             flush();
             Interlocked.Increment(ref _flushes);
-            durable(batch.ConvertAll(waiter => waiter.Item));
+            durable(batch.ConvertAll(waiter => waiter.Item), Stopwatch.GetElapsedTime(started));
         }
         catch (Exception error)
         {
