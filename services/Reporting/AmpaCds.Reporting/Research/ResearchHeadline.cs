@@ -25,7 +25,8 @@ public sealed record ResearchHeadline(ResearchCounts Counts, double FdrLevel, bo
                 throw new ResearchAnalysisException("result_json: groupComparison is not a list");
             }
             return new ResearchHeadline(
-                new ResearchCounts(Count(counts, "healthy"), Count(counts, "trd"), Count(counts, "ketamine"), Count(counts, "placebo")),
+                new ResearchCounts(Count(counts, "healthy"), Count(counts, "trd"), Count(counts, "ketamine"), Count(counts, "placebo"),
+                    Count(counts, "ketamineWithFollowUp"), Count(counts, "placeboWithFollowUp")),
                 Number(root, "fdrLevel"),
                 root.TryGetProperty("covariates", out var covariates) && covariates.ValueKind == JsonValueKind.True,
                 [.. rows.EnumerateArray().Select(Region)]);
