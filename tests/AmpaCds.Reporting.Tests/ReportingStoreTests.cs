@@ -45,7 +45,7 @@ public abstract class ReportingStoreTests(ReportingDatabase database) : IAsyncLi
 
         Assert.Equal([(second.Id, "second", "abe"), (first.Id, "first", "mori")], listed.Take(2).Select(item => (item.Id, item.Title, item.PublishedBy)));
         Assert.Equal(new DateTimeOffset(2026, 12, 6, 9, 5, 0, TimeSpan.Zero), listed[0].PublishedAt);
-        Assert.Equal(["group-comparison", "severity"], listed[1].PlotNames);
+        Assert.Equal(["severity", "group-comparison"], listed[1].PlotNames);
         Assert.Equal((ResearchAnalyses.New().SummaryHtml, ResearchAnalyses.ResultJson()), (read!.SummaryHtml, read.ResultJson));
         Assert.Equal(ResearchAnalyses.Png(1500, seed: 2), plot);
         Assert.Null(await _rig.WithContextAsync(db => new ResearchAnalysisStore(db, clock).GetAsync(Guid.NewGuid(), default)));

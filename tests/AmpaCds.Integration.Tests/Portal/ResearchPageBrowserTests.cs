@@ -130,6 +130,7 @@ public sealed class ResearchPageBrowserTests : IAsyncLifetime
         // The plots are the published PNGs, served by the gateway.
         var plots = page.Locator("img[data-plot]");
         await Assertions.Expect(plots).ToHaveCountAsync(6);
+        Assert.Equal("group-comparison", await plots.First.GetAttributeAsync("data-plot"));
         foreach (var image in await plots.AllAsync())
         {
             await image.ScrollIntoViewIfNeededAsync();

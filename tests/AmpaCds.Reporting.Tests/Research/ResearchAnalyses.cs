@@ -38,7 +38,8 @@ public static class ResearchAnalyses
         return bytes;
     }
 
+    /// <summary>The plots out of alphabetical order, so that keeping the published order is seen.</summary>
     public static NewResearchAnalysis New(string title = "Study cohort, seed 7", bool covariates = false) =>
         new(title, CohortHash, "<!DOCTYPE html><html><body><h1>Cohort analysis</h1><img src=\"group-comparison.png\"></body></html>",
-            ResultJson(covariates), [new ResearchPlot("group-comparison", Png(2000)), new ResearchPlot("severity", Png(1500, seed: 2))]);
+            ResultJson(covariates), [new ResearchPlot("severity", Png(1500, seed: 2)), new ResearchPlot("group-comparison", Png(2000))]);
 }

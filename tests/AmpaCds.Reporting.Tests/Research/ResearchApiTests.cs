@@ -44,7 +44,7 @@ public sealed class ResearchApiTests(SqliteReportingDatabase database) : IClassF
         var entry = Assert.Single(listed.Analyses, item => item.AnalysisId == published.AnalysisId);
         // The publisher is the token's user, not something the request could claim.
         Assert.Equal((analysis.Title, ResearchAnalyses.CohortHash, "mori"), (entry.Title, entry.CohortSha256, entry.PublishedBy));
-        Assert.Equal(["group-comparison", "severity"], entry.PlotNames);
+        Assert.Equal(["severity", "group-comparison"], entry.PlotNames);
         Assert.Equal((analysis.SummaryHtml, analysis.ResultJson), (read.SummaryHtml, read.ResultJson));
         Assert.Equal(analysis.Plots.Select(plot => (plot.Name, Convert.ToHexString(plot.Png))),
             read.Plots.Select(plot => (plot.Name, Convert.ToHexString(plot.Png.ToByteArray()))));
@@ -108,7 +108,7 @@ public sealed class ResearchApiTests(SqliteReportingDatabase database) : IClassF
             "too-large-plot" => good with { Plots = [new ResearchPlot("group-comparison", ResearchAnalyses.Png(ResearchLimits.MaxPlotBytes + 1))] },
             "not-png" => good with { Plots = [new ResearchPlot("group-comparison", [1, 2, 3, 4, 5, 6, 7, 8, 9])] },
             "bad-name" => good with { Plots = [new ResearchPlot("../x", ResearchAnalyses.Png(100))] },
-            "twice" => good with { Plots = [good.Plots[1], good.Plots[1]] },
+            "twice" => good with { Plots = [good.Plots[0], good.Plots[0]] },
             "bad-hash" => good with { CohortSha256 = ResearchAnalyses.CohortHash.ToUpperInvariant() },
             "no-title" => good with { Title = "  " },
             "no-table" => good with { ResultJson = "{\"counts\": {}, \"fdrLevel\": 0.05}" },

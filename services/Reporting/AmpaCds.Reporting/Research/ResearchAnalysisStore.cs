@@ -23,7 +23,8 @@ public sealed class ResearchAnalysisStore(ReportingDbContext db, TimeProvider cl
             ResultJson = analysis.ResultJson,
         };
         db.ResearchAnalyses.Add(row);
-        db.ResearchPlots.AddRange(analysis.Plots.Select(plot => new ResearchPlotEntity { AnalysisId = row.Id, Name = plot.Name, Png = plot.Png }));
+        db.ResearchPlots.AddRange(analysis.Plots.Select((plot, position) =>
+            new ResearchPlotEntity { AnalysisId = row.Id, Name = plot.Name, Position = position, Png = plot.Png }));
         await db.SaveChangesAsync(cancellationToken);
         return Info(row, [.. analysis.Plots.Select(plot => plot.Name)]);
     }
@@ -38,10 +39,10 @@ public sealed class ResearchAnalysisStore(ReportingDbContext db, TimeProvider cl
             .Take(take).ToListAsync(cancellationToken);
         var ids = rows.Select(row => row.Id).ToList();
         var plots = (await db.ResearchPlots.AsNoTracking().Where(plot => ids.Contains(plot.AnalysisId))
-                .Select(plot => new { plot.AnalysisId, plot.Name }).ToListAsync(cancellationToken))
-            .ToLookup(plot => plot.AnalysisId, plot => plot.Name);
+                .Select(plot => new { plot.AnalysisId, plot.Name, plot.Position }).ToListAsync(cancellationToken))
+            .OrderBy(plot => plot.Position).ToLookup(plot => plot.AnalysisId, plot => plot.Name);
         return [.. rows.Select(row => new ResearchAnalysisInfo(row.Id, row.Title, row.CohortSha256, row.PublishedBy,
-            new DateTimeOffset(row.PublishedAtUtcTicks, TimeSpan.Zero), [.. plots[row.Id].Order(StringComparer.Ordinal)]))];
+            new DateTimeOffset(row.PublishedAtUtcTicks, TimeSpan.Zero), [.. plots[row.Id]]))];
     }
 
     /// <summary>The analysis with its content, or null when there is none with this id.</summary>
@@ -53,7 +54,7 @@ public sealed class ResearchAnalysisStore(ReportingDbContext db, TimeProvider cl
             return null;
         }
         var plots = (await db.ResearchPlots.AsNoTracking().Where(plot => plot.AnalysisId == id).ToListAsync(cancellationToken))
-            .OrderBy(plot => plot.Name, StringComparer.Ordinal).Select(plot => new ResearchPlot(plot.Name, plot.Png)).ToList();
+            .OrderBy(plot => plot.Position).Select(plot => new ResearchPlot(plot.Name, plot.Png)).ToList();
         return new ResearchAnalysisRecord(Info(row, [.. plots.Select(plot => plot.Name)]), row.SummaryHtml, row.ResultJson, plots);
     }
 

@@ -1,8 +1,8 @@
 namespace AmpaCds.Reporting.Research;
 
 /// <summary>
-/// How large a published analysis may be. A study-sized analysis is about 0.5 MB (six plots of 50-100 kB, a result
-/// JSON of 60 kB); the limits leave room for a larger cohort while keeping one row a few megabytes. The gRPC
+/// How large a published analysis may be. The study-sized analysis (83 subjects, covariates) is 0.35 MB: six plots of
+/// about 50 kB, a result JSON of 56 kB, a summary of 4 kB. The limits leave room for larger cohorts and plots. The gRPC
 /// service accepts messages up to <see cref="MaxRequestBytes"/>, so a request over these limits is answered with
 /// INVALID_ARGUMENT naming the part, not cut off by the transport.
 /// </summary>

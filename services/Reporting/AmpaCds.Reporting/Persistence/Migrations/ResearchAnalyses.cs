@@ -5,7 +5,7 @@ namespace AmpaCds.Reporting.Persistence.Migrations;
 
 /// <summary>
 /// Published cohort analyses for the research page: ResearchAnalyses (title, cohort hash, publisher, summary HTML,
-/// result JSON) and ResearchPlots (PNG per analysis and name, deleted with the analysis). Sizes are bounded by the
+/// result JSON) and ResearchPlots (PNG per analysis and name, in the order published, deleted with the analysis). Sizes are bounded by the
 /// API (ResearchLimits), so the content stays in the database rather than the blob store.
 /// </summary>
 [DbContext(typeof(ReportingDbContext))]
@@ -35,6 +35,7 @@ public sealed class ResearchAnalyses : Migration
             {
                 AnalysisId = table.Column<Guid>(nullable: false),
                 Name = table.Column<string>(maxLength: ReportingDbContext.PlotNameLength, nullable: false),
+                Position = table.Column<int>(nullable: false),
                 Png = table.Column<byte[]>(nullable: false),
             },
             constraints: table =>
