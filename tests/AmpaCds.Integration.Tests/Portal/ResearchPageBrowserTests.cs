@@ -73,13 +73,14 @@ public sealed class ResearchPageBrowserTests : IAsyncLifetime
         Assert.True(published.Success, run.ToString());
         var analysisId = published.Groups[1].Value;
         using var result = JsonDocument.Parse(run.StandardOutput);
+        using var pilotResult = JsonDocument.Parse(pilot.StandardOutput);
 
         await using var browser = await PortalBrowser.LaunchAsync();
         await using var context = await browser.NewContextAsync("en-GB");
         var page = await context.NewPageAsync();
         try
         {
-            await ReadAsResearcherAsync(context, page, analysisId, result.RootElement);
+            await ReadAsResearcherAsync(context, page, analysisId, result.RootElement, pilotResult.RootElement);
         }
         catch
         {
@@ -100,7 +101,7 @@ public sealed class ResearchPageBrowserTests : IAsyncLifetime
         Assert.Equal(403, plot.Status);
     }
 
-    private async Task ReadAsResearcherAsync(IBrowserContext context, IPage page, string analysisId, JsonElement result)
+    private async Task ReadAsResearcherAsync(IBrowserContext context, IPage page, string analysisId, JsonElement result, JsonElement pilot)
     {
         await page.GotoAsync(PortalUrl + "/portal/research");
         await PortalSignIn.SignInAsync(page, TestUsers.Researcher, TestUsers.Password);
@@ -151,6 +152,17 @@ public sealed class ResearchPageBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pilot, without covariates" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid='research-list'] tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("q-adjusted")).ToHaveCountAsync(0);
+
+        // Japanese, through the language menu: headings, regions and directions; the numbers stay as they are.
+        await page.GetByLabel("Language").SelectOptionAsync("ja");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "TRD 対 健常対照：領域ごとのベースライン SUVR" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("tr[data-region='frontal_cortex'] th")).ToHaveTextAsync("前頭皮質");
+        var insula = pilot.GetProperty("groupComparison").EnumerateArray().Single(row => row.GetProperty("region").GetString() == "posterior_insula");
+        var expected = (insula.GetProperty("difference").GetDouble() > 0 ? "高い" : "低い")
+            + (insula.GetProperty("q").GetDouble() < pilot.GetProperty("fdrLevel").GetDouble() ? " (有意)" : "");
+        await Assertions.Expect(page.Locator("tr[data-region='posterior_insula'] [data-testid='direction']")).ToHaveTextAsync(expected);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 
     private static string Signed(double value) => (value >= 0 ? "+" : "") + value.ToString("F2", CultureInfo.InvariantCulture);
