@@ -3,8 +3,7 @@ using AmpaCds.Reporting.Localization;
 using AmpaCds.Reporting.Portal;
 using AmpaCds.Reporting.Portal.Components.Pages;
 using AmpaCds.Reporting.Research;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using AmpaCds.Reporting.Tests.Portal;
 
 namespace AmpaCds.Reporting.Tests.Research;
 
@@ -16,17 +15,12 @@ public sealed class ResearchPageTests
 
     private static readonly ResearchAnalysisInfo Earlier = Current with { Id = Guid.NewGuid(), Title = "Pilot", PublishedAt = Current.PublishedAt.AddDays(-1) };
 
-    private static async Task<string> RenderAsync(UiLanguage language, bool covariates = false)
-    {
-        var services = new ServiceCollection().AddLogging().BuildServiceProvider();
-        await using var _ = services;
-        var renderer = new PortalRenderer(services, services.GetRequiredService<ILoggerFactory>());
-        return await renderer.RenderAsync<ResearchPage>(new Dictionary<string, object?>
+    private static Task<string> RenderAsync(UiLanguage language, bool covariates = false) =>
+        ReportRendering.ComponentAsync<ResearchPage>(new Dictionary<string, object?>
         {
             [nameof(ResearchPage.Page)] = new PortalPageContext(new ReaderFormat(language), "mori", "token", PortalPaths.Research, PortalSections.Research),
             [nameof(ResearchPage.View)] = new ResearchView(Current, ResearchHeadline.Parse(ResearchAnalyses.ResultJson(covariates)), null, [Current, Earlier]),
         });
-    }
 
     private static string Row(string html, string region)
     {
