@@ -33,9 +33,17 @@ public static class AccessMatrix
         ["POST /portal/language"] = [.. Roles.People],
         ["GET /portal/ops/"] = [Roles.Ops],
         ["POST /portal/ops/dead-letters/replay"] = [Roles.Ops],
+        ["GET /portal/research/"] = [Roles.Researcher],
+        ["GET /portal/research/analyses/{analysisId}"] = [Roles.Researcher],
+        ["GET /portal/research/analyses/{analysisId}/{plot}.png"] = [Roles.Researcher],
+        ["GET /portal/research/analyses/{analysisId}/summary.html"] = [Roles.Researcher],
         // Operations in the gateway (gRPC): the broker's dead letters
         ["/ampacds.operations.v1.OperationsApi/ListDeadLetters"] = [Roles.Ops],
         ["/ampacds.operations.v1.OperationsApi/ReplayDeadLetters"] = [Roles.Ops],
+        // Research analyses in the gateway (gRPC): de-identified cohort statistics
+        ["/ampacds.research.v1.ResearchApi/PublishAnalysis"] = [Roles.Researcher],
+        ["/ampacds.research.v1.ResearchApi/ListAnalyses"] = [Roles.Researcher],
+        ["/ampacds.research.v1.ResearchApi/GetAnalysis"] = [Roles.Researcher],
         // Audit record repository in the gateway (gRPC)
         ["/ampacds.audit.v1.AuditApi/ListAuditEvents"] = [Roles.Auditor],
         // Prediction (gRPC)

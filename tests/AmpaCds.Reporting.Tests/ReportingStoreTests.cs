@@ -3,7 +3,10 @@ using System.Text.Json;
 using AmpaCds.Contracts.Messages;
 using AmpaCds.Contracts.Reporting;
 using AmpaCds.Reporting.Api;
+using AmpaCds.Reporting.Research;
+using AmpaCds.Reporting.Tests.Research;
 using AmpaCds.Reporting.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace AmpaCds.Reporting.Tests;
@@ -25,7 +28,27 @@ public abstract class ReportingStoreTests(ReportingDatabase database) : IAsyncLi
     public async Task The_migrations_are_applied_and_named_as_agreed()
     {
         var applied = await _rig.WithContextAsync(async db => (await db.Database.GetAppliedMigrationsAsync()).ToList());
-        Assert.Equal(["2026120402_InitialReporting", "2026120411_AuditEvents", "2026120412_ReferringPhysician", "2026120501_ClinicalInputs", "2026120502_PacsDeliveries", "2026120503_OutboxTraceParent"], applied);
+        Assert.Equal(["2026120402_InitialReporting", "2026120411_AuditEvents", "2026120412_ReferringPhysician", "2026120501_ClinicalInputs", "2026120502_PacsDeliveries", "2026120503_OutboxTraceParent", "2026120601_ResearchAnalyses"], applied);
+    }
+
+    [Fact]
+    public async Task Research_analyses_are_stored_whole_and_listed_newest_first()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero));
+        var first = await _rig.WithContextAsync(db => new ResearchAnalysisStore(db, clock).PublishAsync(ResearchAnalyses.New("first"), "mori", default));
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var second = await _rig.WithContextAsync(db => new ResearchAnalysisStore(db, clock).PublishAsync(ResearchAnalyses.New("second"), "abe", default));
+
+        var listed = await _rig.WithContextAsync(db => new ResearchAnalysisStore(db, clock).ListAsync(0, default));
+        var read = await _rig.WithContextAsync(db => new ResearchAnalysisStore(db, clock).GetAsync(first.Id, default));
+        var plot = await _rig.WithContextAsync(db => new ResearchAnalysisStore(db, clock).PlotAsync(first.Id, "severity", default));
+
+        Assert.Equal([(second.Id, "second", "abe"), (first.Id, "first", "mori")], listed.Take(2).Select(item => (item.Id, item.Title, item.PublishedBy)));
+        Assert.Equal(new DateTimeOffset(2026, 12, 6, 9, 5, 0, TimeSpan.Zero), listed[0].PublishedAt);
+        Assert.Equal(["severity", "group-comparison"], listed[1].PlotNames);
+        Assert.Equal((ResearchAnalyses.New().SummaryHtml, ResearchAnalyses.ResultJson()), (read!.SummaryHtml, read.ResultJson));
+        Assert.Equal(ResearchAnalyses.Png(1500, seed: 2), plot);
+        Assert.Null(await _rig.WithContextAsync(db => new ResearchAnalysisStore(db, clock).GetAsync(Guid.NewGuid(), default)));
     }
 
     [Fact]

@@ -12,6 +12,8 @@ using AmpaCds.Reporting.PacsExport;
 using AmpaCds.Reporting.Persistence;
 using AmpaCds.Reporting.Studies;
 using AmpaCds.Reporting.Portal;
+using AmpaCds.Reporting.Research;
+using Grpc.AspNetCore.Server;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +51,10 @@ public static class ReportingServiceCollectionExtensions
         AddReportFigures(services);
         AddPacsDelivery(services, configuration);
         services.AddOperations(configuration);
+        services.AddScoped<ResearchAnalysisStore>();
+        // A published analysis carries its plots: above gRPC's default 4 MB, so the size limits answer rather than the transport.
+        // PostConfigure, because the per-service options are first copied from the global ones wherever AddGrpc is called.
+        services.PostConfigure<GrpcServiceOptions<ResearchApiService>>(options => options.MaxReceiveMessageSize = ResearchLimits.MaxRequestBytes);
         // Read before the container exists because it decides what is registered (docs/CONVENTIONS.md, "Options").
         if (!string.IsNullOrWhiteSpace(configuration[QuantificationClientRegistration.UrlKey]))
         {
@@ -100,6 +106,7 @@ public static class ReportingServiceCollectionExtensions
         app.MapGrpcService<ReportingApiService>();
         app.MapGrpcService<AuditApiService>();
         app.MapGrpcService<OperationsApiService>();
+        app.MapGrpcService<ResearchApiService>();
         return app;
     }
 }

@@ -20,13 +20,19 @@ public static class Roles
     /// <summary>Privacy officers reading the audit trail.</summary>
     public const string Auditor = "auditor";
 
+    /// <summary>
+    /// Reads and publishes de-identified cohort analyses (group statistics over subject ids, no names); never a
+    /// patient's report. Nobody else sees the analyses: a model owner who wants them is given this role too.
+    /// </summary>
+    public const string Researcher = "researcher";
+
     /// <summary>An AmpaCds service calling another with its own client-credential identity.</summary>
     public const string Service = "service";
 
-    public static IReadOnlyList<string> All { get; } = [Psychiatrist, PacsAdmin, Ops, ModelAdmin, Auditor, Service];
+    public static IReadOnlyList<string> All { get; } = [Psychiatrist, PacsAdmin, Ops, ModelAdmin, Auditor, Researcher, Service];
 
     /// <summary>The roles a person (not a service) may be given.</summary>
-    public static IReadOnlyList<string> People { get; } = [Psychiatrist, PacsAdmin, Ops, ModelAdmin, Auditor];
+    public static IReadOnlyList<string> People { get; } = [Psychiatrist, PacsAdmin, Ops, ModelAdmin, Auditor, Researcher];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }

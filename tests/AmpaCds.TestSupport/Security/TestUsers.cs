@@ -17,6 +17,7 @@ public static class TestUsers
     public const string Ops = "ops-ito";
     public const string ModelAdmin = "models-kato";
     public const string Auditor = "privacy-yamada";
+    public const string Researcher = "research-mori";
     public const string Everything = "all-roles";
 
     /// <summary>Referring physician name of the psychiatrist's studies, as the synthetic studies write it.</summary>
@@ -30,6 +31,7 @@ public static class TestUsers
         (Ops, [Roles.Ops], null),
         (ModelAdmin, [Roles.ModelAdmin], null),
         (Auditor, [Roles.Auditor], null),
+        (Researcher, [Roles.Researcher], null),
         (Everything, Roles.People.ToArray(), PsychiatristDicomName),
     ];
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AmpaCds.Cli.Analysis;
+using AmpaCds.Cli.Connection;
 using AmpaCds.Cli.Output;
 using AmpaCds.Domain.Cohorts;
 using AmpaCds.Quantification;
@@ -10,8 +11,9 @@ using AmpaCds.Research.Analytics.Cohort;
 namespace AmpaCds.Cli.Commands;
 
 /// <summary>
-/// `ampacds cohort analyze --cohort FILE [--out DIR] [--covariates] [--json] [--lang en|ja] [--maps DIR]`: the study's
-/// regional analyses (docs/ANALYTICS.md) as CSV/JSON tables, PNG plots and summary.html, and voxel-wise maps from --maps.
+/// `ampacds cohort analyze --cohort FILE [--out DIR] [--covariates] [--json] [--lang en|ja] [--maps DIR] [--publish --server URL
+/// [--title TEXT]]`: the study's regional analyses (docs/ANALYTICS.md) as CSV/JSON tables, PNG plots and summary.html,
+/// voxel-wise maps from --maps, and with --publish the summary, plots and result sent to the portal's research page.
 /// </summary>
 public static class CohortAnalyzeCommand
 {
@@ -26,11 +28,17 @@ public static class CohortAnalyzeCommand
         {
             Description = "Folder of template-space SUVR maps, <subject_id>.nii.gz (`cohort measure --maps`): adds voxel-wise t and r maps with cluster tables (needs --out)",
         };
+        var publish = new Option<bool>("--publish")
+        {
+            Description = "Also publish the summary, plots and result to the Reporting gateway's research page (role researcher; token from --token or AMPACDS_TOKEN)",
+        };
+        var server = new Option<string>("--server") { Description = "Reporting gateway address for --publish", DefaultValueFactory = _ => ReportCommand.DefaultServer };
+        var title = new Option<string?>("--title") { Description = "Title of the published analysis (default: the cohort file's name)" };
         var command = new Command("analyze", "TRD vs controls, severity, ketamine change, ketamine vs placebo and baseline prediction per region")
         {
-            cohort, output, covariates, json, language, maps,
+            cohort, output, covariates, json, language, maps, publish, server, title,
         };
-        command.SetAction((parse, _) => CliRunner.RunAsync(() =>
+        command.SetAction((parse, cancellation) => CliRunner.RunAsync(async () =>
         {
             var path = parse.GetValue(cohort)!;
             var ui = UiLanguages.Parse(parse.GetValue(language))
@@ -45,6 +53,8 @@ public static class CohortAnalyzeCommand
                 throw new CliFailure("--maps needs --out DIR for the NIfTI maps and cluster tables", CliRunner.InputError);
             }
 
+            // Made before the analysis, so a malformed --server stops before any work.
+            var connection = parse.GetValue(publish) ? ConnectionOptions.For(parse, parse.GetValue(server)!) : null;
             var rows = Read(path);
             var result = Analyze(path, rows, parse.GetValue(covariates));
             if (parse.GetValue(output) is { } folder)
@@ -55,6 +65,12 @@ public static class CohortAnalyzeCommand
                     var atlas = QuantificationReference.BuiltIn(new QuantificationOptions().TemplateSmoothingFwhmMm).Atlas;
                     VoxelwiseOutputs.Write(rows, mapsFolder, atlas, folder, result.FdrLevel);
                 }
+            }
+
+            string? published = null;
+            if (connection is not null)
+            {
+                published = await PublishAsync(connection, parse.GetValue(title) ?? Path.GetFileName(path), path, result, parse.GetValue(output), ui, cancellation);
             }
 
             if (parse.GetValue(json))
@@ -69,9 +85,37 @@ public static class CohortAnalyzeCommand
                     (parse.GetValue(output) is { } written ? $"; tables, plots and {AnalysisSummaryHtml.FileName} in {Path.GetFullPath(written)}" : ""));
             }
 
-            return Task.FromResult(0);
+            if (published is not null)
+            {
+                // On stderr with --json, so the JSON on stdout stays parseable.
+                (parse.GetValue(json) ? Console.Error : Console.Out).WriteLine($"published as analysis {published}");
+            }
+
+            return 0;
         }));
         return command;
+    }
+
+    /// <summary>Publishes what --out holds, or, without --out, what is written to a temporary folder for the purpose.</summary>
+    private static async Task<string> PublishAsync(ServiceConnection connection, string title, string path, CohortAnalysisResult result, string? output,
+        UiLanguage language, CancellationToken cancellation)
+    {
+        var folder = output ?? Directory.CreateTempSubdirectory("ampacds-analysis-").FullName;
+        try
+        {
+            if (output is null)
+            {
+                Write(result, folder, language);
+            }
+            return await AnalysisPublication.PublishAsync(connection, title, path, result, AnalysisSections.From(result), folder, cancellation);
+        }
+        finally
+        {
+            if (output is null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 
     private static IReadOnlyList<CohortRow> Read(string path)

@@ -8,7 +8,7 @@ namespace AmpaCds.Cli.Commands;
 /// <summary>
 /// `ampacds demo --serve`: after the demo, the same data served on loopback so a person can sign in to the portal and
 /// read the report in the browser. The demo psychiatrist is the synthetic study's referring physician, and also holds the ops
-/// role so the operations page can be seen on the same sign-in.
+/// and researcher roles so the operations and research pages can be seen on the same sign-in.
 /// </summary>
 public static class DemoServer
 {
@@ -21,7 +21,7 @@ public static class DemoServer
         var password = Environment.GetEnvironmentVariable(AuthCommand.PasswordVariable) is { Length: > 0 } given
             ? given
             : Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', '-').Replace('/', '_');
-        LocalUsersCommand.Upsert(Path.Combine(dataRoot, "auth", "users.json"), DemoUser, [Roles.Psychiatrist, Roles.Ops], "Demo psychiatrist",
+        LocalUsersCommand.Upsert(Path.Combine(dataRoot, "auth", "users.json"), DemoUser, [Roles.Psychiatrist, Roles.Ops, Roles.Researcher], "Demo psychiatrist",
             PetAcquisitionOptions.DefaultReferringPhysician, password);
         await EmbeddedServer.RunAsync(dataRoot, new EmbeddedServer.Ports(11112, 5080, httpPort), ports =>
         {

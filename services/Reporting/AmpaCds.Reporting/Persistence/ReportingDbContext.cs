@@ -3,10 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AmpaCds.Reporting.Persistence;
 
-/// <summary>Reporting's database: study records, report versions, the audit record repository, PACS deliveries, inbox and outbox.</summary>
+/// <summary>Reporting's database: study records, report versions, the audit record repository, PACS deliveries, published research analyses, inbox and outbox.</summary>
 public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> options) : MessagingDbContext(options)
 {
     public const int UidLength = 64;
+    public const int Sha256HexLength = 64;
+    public const int PlotNameLength = 64;
 
     public DbSet<StudyEntity> Studies => Set<StudyEntity>();
 
@@ -17,6 +19,10 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
     public DbSet<AuditForwardEntity> AuditForwards => Set<AuditForwardEntity>();
 
     public DbSet<PacsDeliveryEntity> PacsDeliveries => Set<PacsDeliveryEntity>();
+
+    public DbSet<ResearchAnalysisEntity> ResearchAnalyses => Set<ResearchAnalysisEntity>();
+
+    public DbSet<ResearchPlotEntity> ResearchPlots => Set<ResearchPlotEntity>();
 
     protected override void OnServiceModelCreating(ModelBuilder modelBuilder)
     {
@@ -63,6 +69,21 @@ public sealed class ReportingDbContext(DbContextOptions<ReportingDbContext> opti
             delivery.HasIndex(row => new { row.Destination, row.StudyInstanceUid, row.ReportVersion, row.ObjectKind }).IsUnique();
             delivery.HasIndex(row => new { row.State, row.NextAttemptAtUtcTicks });
             delivery.HasIndex(row => row.StudyInstanceUid);
+        });
+        modelBuilder.Entity<ResearchAnalysisEntity>(analysis =>
+        {
+            analysis.ToTable("ResearchAnalyses");
+            analysis.HasKey(row => row.Id);
+            analysis.Property(row => row.Id).ValueGeneratedNever();
+            analysis.Property(row => row.CohortSha256).HasMaxLength(Sha256HexLength);
+            analysis.HasIndex(row => row.PublishedAtUtcTicks);
+        });
+        modelBuilder.Entity<ResearchPlotEntity>(plot =>
+        {
+            plot.ToTable("ResearchPlots");
+            plot.HasKey(row => new { row.AnalysisId, row.Name });
+            plot.Property(row => row.Name).HasMaxLength(PlotNameLength);
+            plot.HasOne<ResearchAnalysisEntity>().WithMany().HasForeignKey(row => row.AnalysisId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -10,7 +10,7 @@ namespace AmpaCds.Reporting.Portal;
 
 public static class PortalEndpoints
 {
-    /// <summary>The psychiatrist's portal on the gateway's HTTP port: pages, exports, figures, live events and assets.</summary>
+    /// <summary>The portal on the gateway's HTTP port: the psychiatrist's pages, exports, figures, live events and assets; the ops and research pages.</summary>
     public static IEndpointRouteBuilder MapReportingPortal(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -40,6 +40,15 @@ public static class PortalEndpoints
         var ops = endpoints.MapGroup(PortalPaths.Ops).RequirePortalRoles(Roles.Ops).AddEndpointFilter(SecurityHeaders);
         ops.MapGet("", (HttpContext context, OpsPages pages, string? replayed, string? queue, string? error) => pages.PageAsync(context, replayed, queue, error));
         ops.MapPost("/dead-letters/replay", (HttpContext context, OpsPages pages) => pages.ReplayAsync(context)).AddEndpointFilter(ValidateAntiforgery);
+
+        // Research (de-identified cohort analyses, no patient data): the latest or a chosen analysis, its plots and summary page.
+        var research = endpoints.MapGroup(PortalPaths.Research).RequirePortalRoles(Roles.Researcher).AddEndpointFilter(SecurityHeaders);
+        research.MapGet("", (HttpContext context, ResearchPages pages) => pages.PageAsync(context, analysisId: null));
+        research.MapGet("/analyses/{analysisId}", (HttpContext context, ResearchPages pages, string analysisId) => pages.PageAsync(context, analysisId));
+        research.MapGet("/analyses/{analysisId}/{plot}.png", (HttpContext context, ResearchPages pages, string analysisId, string plot) =>
+            pages.PlotAsync(context, analysisId, plot));
+        research.MapGet("/analyses/{analysisId}/summary.html", (HttpContext context, ResearchPages pages, string analysisId) =>
+            pages.SummaryAsync(context, analysisId));
         return endpoints;
     }
 

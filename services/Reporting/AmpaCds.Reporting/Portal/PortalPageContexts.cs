@@ -18,7 +18,8 @@ public sealed class PortalPageContexts(IAntiforgery antiforgery)
         var name = user.FindFirst("name")?.Value ?? user.FindFirst("sub")?.Value ?? "";
         returnUrl ??= context.Request.Path + context.Request.QueryString;
         var sections = (user.IsInRole(Roles.Psychiatrist) ? PortalSections.Worklist : PortalSections.None)
-            | (user.IsInRole(Roles.Ops) ? PortalSections.Operations : PortalSections.None);
+            | (user.IsInRole(Roles.Ops) ? PortalSections.Operations : PortalSections.None)
+            | (user.IsInRole(Roles.Researcher) ? PortalSections.Research : PortalSections.None);
         return new PortalPageContext(new ReaderFormat(language ?? PortalLanguage.Resolve(context.Request)), name, tokens.RequestToken ?? "", returnUrl, sections);
     }
 }

@@ -12,6 +12,8 @@ public static class PortalPaths
     public const string Ops = Root + "/ops";
     public const string OpsReplay = Ops + "/dead-letters/replay";
 
+    public const string Research = Root + "/research";
+
     public static string Asset(string name) => $"{Assets}/{name}";
 
     public static string Study(string studyUid) => $"{Root}/studies/{Uri.EscapeDataString(studyUid)}";
@@ -26,6 +28,13 @@ public static class PortalPaths
 
     public static string Figure(string studyUid, int version, Figures.ReportFigure figure, string lang) =>
         $"{Study(studyUid)}/figures/v{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{figure}.png?lang={lang}";
+
+    public static string ResearchAnalysis(Guid analysisId) => $"{Research}/analyses/{analysisId}";
+
+    /// <summary>A plot beside the analysis's summary page, whose images name it as "NAME.png".</summary>
+    public static string ResearchPlot(Guid analysisId, string name) => $"{ResearchAnalysis(analysisId)}/{Uri.EscapeDataString(name)}.png";
+
+    public static string ResearchSummary(Guid analysisId) => $"{ResearchAnalysis(analysisId)}/summary.html";
 
     /// <summary>The "v3" segment of a figure address.</summary>
     public static bool TryParseVersion(string segment, out int version)

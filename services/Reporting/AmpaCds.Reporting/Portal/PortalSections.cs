@@ -11,4 +11,7 @@ public enum PortalSections
 
     /// <summary>The operations page (ops).</summary>
     Operations = 2,
+
+    /// <summary>The research page: published cohort analyses (researcher).</summary>
+    Research = 4,
 }

@@ -18,6 +18,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<PortalStudies>();
         services.AddScoped<PortalPages>();
         services.AddScoped<OpsPages>();
+        services.AddScoped<ResearchPages>();
         services.AddScoped<PortalForms>();
         services.AddScoped<PortalEvents>();
         services.AddScoped<ReportExport>();

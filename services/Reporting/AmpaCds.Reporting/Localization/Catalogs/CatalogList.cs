@@ -16,5 +16,6 @@ internal static class CatalogList
         OpsCatalog.Entries,
         PartialVolumeCatalog.Entries,
         AnalysisCatalog.Entries,
+        ResearchCatalog.Entries,
     ];
 }

@@ -7,6 +7,7 @@ internal static class PortalCatalog
     [
         new("portal.skip", "Skip to content", "本文へ移動"),
         new("portal.nav.worklist", "Worklist", "ワークリスト"),
+        new("portal.nav.home", "Start page", "トップページ"),
         new("portal.nav.signed-in", "Signed in as {0}", "{0} としてサインイン中"),
         new("portal.nav.sign-out", "Sign out", "サインアウト"),
         new("portal.nav.language", "Language", "言語"),
