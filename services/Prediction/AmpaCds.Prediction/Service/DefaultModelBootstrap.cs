@@ -1,6 +1,7 @@
 using AmpaCds.Prediction.Registry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AmpaCds.Prediction.Service;
 
@@ -9,7 +10,7 @@ namespace AmpaCds.Prediction.Service;
 /// and installs and activates the shipped default model when the database has no active model. Registered
 /// after the database migrator (AddServiceDatabase runs first), so ModelVersions exists.
 /// </summary>
-public sealed class DefaultModelBootstrap(ActiveModel model, ILogger<DefaultModelBootstrap> logger) : IHostedService
+public sealed class DefaultModelBootstrap(ActiveModel model, IOptions<PredictionOptions> options, ILogger<DefaultModelBootstrap> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -17,10 +18,11 @@ public sealed class DefaultModelBootstrap(ActiveModel model, ILogger<DefaultMode
         {
             logger.LogInformation("Put model versions {Versions} from the local model folder into the blob store", published);
         }
-        var hadModel = model.Catalog.ReadActiveVersion() is not null;
-        var version = ShippedDefaultModel.EnsureInstalled(model.Registry, model.Catalog);
-        logger.LogInformation(hadModel ? "Serving model {Version}" : "No model was active: installed and activated the shipped default model {Version}",
-            version);
+        var before = model.Catalog.ReadActiveVersion();
+        var version = ShippedDefaultModel.EnsureInstalledFor(model.Registry, model.Catalog, options.Value.PartialVolumeMethod);
+        logger.LogInformation(before is null ? "No model was active: installed and activated the shipped default model {Version}"
+            : before != version ? "Partial-volume correction {Method} configured: activated the shipped model {Version} instead of the other shipped one"
+            : "Serving model {Version}", before is not null && before != version ? options.Value.PartialVolumeMethod : version, version);
         return Task.CompletedTask;
     }
 
