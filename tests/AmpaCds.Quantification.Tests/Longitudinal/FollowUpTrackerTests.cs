@@ -110,7 +110,7 @@ public sealed class FollowUpTrackerTests : IDisposable
 
         Assert.Null(mismatched.Change);
         Assert.Null(mismatched.ChangeMap);
-        Assert.Equal("not compared with the baseline: the baseline study was measured with partial-volume correction 'none', the study was measured with 'gtm'",
+        Assert.Equal("the baseline study was measured with partial-volume correction 'none', the study was measured with 'gtm'",
             mismatched.NotComparedReason);
         Assert.Equal(("gtm", (double?)5.0), (mismatched.Current.PartialVolumeMethod, mismatched.Current.PartialVolumeFwhmMm));
 

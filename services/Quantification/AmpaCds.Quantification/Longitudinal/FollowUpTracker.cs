@@ -33,7 +33,7 @@ public sealed class FollowUpTracker(StudyResultRepository results, ParametricMap
         if (PartialVolumeMismatch.Describe("the baseline study", baseline.PartialVolumeMethod, baseline.PartialVolumeFwhmMm,
                 current.PartialVolumeMethod, current.PartialVolumeFwhmMm, "was measured") is { } mismatch)
         {
-            return new FollowUpComparison(current, patientKey, null, null, $"not compared with the baseline: {mismatch}");
+            return new FollowUpComparison(current, patientKey, null, null, mismatch);
         }
         var change = LongitudinalComparison.Compare(patientKey, baseline, current, options.AbnormalZThreshold);
         var changeMap = baseline.SuvrMapKey is { } key
