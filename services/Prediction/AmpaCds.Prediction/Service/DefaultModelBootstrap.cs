@@ -7,7 +7,8 @@ namespace AmpaCds.Prediction.Service;
 
 /// <summary>
 /// At start-up, publishes model versions found only in the local model folder (from before the blob store held them)
-/// and installs and activates the shipped default model when the database has no active model. Registered
+/// and installs and activates the shipped default model for the configured partial-volume correction when the database
+/// has no active model (or has the other shipped one active). Registered
 /// after the database migrator (AddServiceDatabase runs first), so ModelVersions exists.
 /// </summary>
 public sealed class DefaultModelBootstrap(ActiveModel model, IOptions<PredictionOptions> options, ILogger<DefaultModelBootstrap> logger) : IHostedService
@@ -20,9 +21,19 @@ public sealed class DefaultModelBootstrap(ActiveModel model, IOptions<Prediction
         }
         var before = model.Catalog.ReadActiveVersion();
         var version = ShippedDefaultModel.EnsureInstalledFor(model.Registry, model.Catalog, options.Value.PartialVolumeMethod);
-        logger.LogInformation(before is null ? "No model was active: installed and activated the shipped default model {Version}"
-            : before != version ? "Partial-volume correction {Method} configured: activated the shipped model {Version} instead of the other shipped one"
-            : "Serving model {Version}", before is not null && before != version ? options.Value.PartialVolumeMethod : version, version);
+        if (before is null)
+        {
+            logger.LogInformation("No model was active: installed and activated the shipped default model {Version}", version);
+        }
+        else if (before != version)
+        {
+            logger.LogInformation("Partial-volume correction {Method} configured: activated the shipped model {Version} in place of shipped model {Previous}",
+                options.Value.PartialVolumeMethod, version, before);
+        }
+        else
+        {
+            logger.LogInformation("Serving model {Version}", version);
+        }
         return Task.CompletedTask;
     }
 
