@@ -1,7 +1,9 @@
 using System.Text.Json;
 using AmpaCds.Domain.Regions;
+using AmpaCds.Imaging.PartialVolume;
 using AmpaCds.Prediction.Registry;
 using AmpaCds.Research.ModelEvaluation;
+using AmpaCds.Research.Simulation;
 
 namespace AmpaCds.Prediction.Tests;
 
@@ -98,8 +100,44 @@ public sealed class ShippedDefaultModelTests : IDisposable
         Assert.Equal(ShippedCard().GetProperty("version").GetString(), SharedModels.Default.Version);
     }
 
-    private static JsonElement ShippedCard() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(ShippedDefaultModel.BuiltInDirectory, "model-card.json"))).RootElement.Clone();
+    [Fact]
+    public void The_gtm_recipe_trains_the_shipped_gtm_model_on_corrected_features()
+    {
+        using var gtm = DefaultModelRecipe.TrainModel(PartialVolumeMethod.Gtm);
+        var shipped = ShippedCard("gtm");
+
+        Assert.Equal(shipped.GetProperty("version").GetString(), gtm.Version);
+        Assert.NotEqual(SharedModels.Default.Version, gtm.Version);
+        Assert.Equal("gtm", shipped.GetProperty("partialVolumeCorrection").GetString());
+        Assert.Equal(DefaultModelRecipe.GtmFwhmMm, shipped.GetProperty("partialVolumeFwhmMm").GetDouble());
+        Assert.Equal(("gtm", (double?)DefaultModelRecipe.GtmFwhmMm), (gtm.Card.PartialVolumeCorrection, gtm.Card.PartialVolumeFwhmMm));
+        Assert.Equal(PartialVolumeCorrectedSuvrModel.Default.Description, shipped.GetProperty("featureSource").GetString());
+        Assert.Contains("--pvc gtm", shipped.GetProperty("provenance").GetString(), StringComparison.Ordinal);
+        // Same subjects, other features: corrected SUVR are the painted truth, further from 1 than the blurred ones.
+        var none = DefaultModelRecipe.TrainingCohort(PartialVolumeMethod.None);
+        var corrected = DefaultModelRecipe.TrainingCohort(PartialVolumeMethod.Gtm);
+        Assert.Equal(none.Select(row => row.Responder), corrected.Select(row => row.Responder));
+        Assert.True(corrected.Average(row => Math.Abs(row.BaselineSuvr["white_matter"] - 1)) > none.Average(row => Math.Abs(row.BaselineSuvr["white_matter"] - 1)));
+    }
+
+    [Fact]
+    public void The_configured_correction_chooses_the_shipped_model_and_a_switch_replaces_only_a_shipped_one()
+    {
+        var registry = new ModelRegistry(_root);
+        var gtm = ShippedCard("gtm").GetProperty("version").GetString();
+        var none = ShippedCard().GetProperty("version").GetString();
+
+        Assert.Equal(gtm, ShippedDefaultModel.EnsureInstalledFor(registry, registry, "gtm"));
+        Assert.Equal(none, ShippedDefaultModel.EnsureInstalledFor(registry, registry, "none")); // switched back: the other shipped one
+        Assert.Equal(none, registry.ActiveVersion);
+
+        registry.Register(SharedModels.Other);
+        registry.Activate(SharedModels.Other.Version);
+        Assert.Equal(SharedModels.Other.Version, ShippedDefaultModel.EnsureInstalledFor(registry, registry, "gtm")); // the site's own model stays
+    }
+
+    private static JsonElement ShippedCard(string correction = "none") =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(ShippedDefaultModel.BuiltInDirectoryFor(correction), "model-card.json"))).RootElement.Clone();
 
     public void Dispose()
     {

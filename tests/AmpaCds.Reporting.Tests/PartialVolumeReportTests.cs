@@ -39,6 +39,40 @@ public sealed class PartialVolumeReportTests
         Assert.Contains("None (regional values include the scanner's blur)", uncorrected, StringComparison.Ordinal);
     }
 
+    private const string NotCompared = "the baseline study was measured with partial-volume correction 'none', the study was measured with 'gtm'";
+
+    private static StudyRecord NotComparedWithBaseline() => StudyRecords.Complete() with
+    {
+        Uptake = StoredResultMapper.ToStored(StudyRecords.Uptake(StudyRecords.Run) with
+        {
+            PartialVolume = new PartialVolumeCorrection("gtm", 5.0, 5.69), Longitudinal = null, LongitudinalNotCompared = NotCompared,
+        }),
+    };
+
+    [Fact]
+    public async Task A_baseline_not_compared_says_why_in_the_html_the_pdf_and_the_api()
+    {
+        var record = NotComparedWithBaseline();
+        Assert.Equal(NotCompared, record.Uptake!.LongitudinalNotCompared);
+        Assert.Equal(NotCompared, Api.ReportMapper.ToReport(record).LongitudinalNotCompared);
+        Assert.Equal("", Api.ReportMapper.ToReport(StudyRecords.Complete()).LongitudinalNotCompared);
+
+        var english = Squash(await ReportRendering.RenderAsync(record, UiLanguage.English));
+        var japanese = Squash(await ReportRendering.RenderAsync(record, UiLanguage.Japanese));
+        Assert.Contains($"<p class=\"note not-compared\">Not compared with the baseline study: {NotCompared}.</p>", english, StringComparison.Ordinal);
+        Assert.Contains($"ベースライン検査とは比較していません：{NotCompared}。", japanese, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-compared", Squash(await ReportRendering.RenderAsync(StudyRecords.Complete(), UiLanguage.English)), StringComparison.Ordinal);
+
+        var bytes = await ReportPdfWriter.RenderAsync(record, UiLanguage.English, new ColouredFigures(), DateTimeOffset.UnixEpoch, CancellationToken.None);
+        var folder = Path.Combine(AppContext.BaseDirectory, "pdf-output");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "partial-volume-not-compared-en.pdf");
+        await File.WriteAllBytesAsync(path, bytes);
+        var text = string.Join(' ', (await Poppler.TextAsync(path)).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Change since the baseline study Not compared with the baseline study: the baseline study was measured with partial-volume",
+            text, StringComparison.Ordinal);
+    }
+
     private static string Squash(string html) =>
         string.Join(' ', System.Net.WebUtility.HtmlDecode(html).Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)).Replace("> <", "><", StringComparison.Ordinal);
 

@@ -1,3 +1,4 @@
+using AmpaCds.Imaging.PartialVolume;
 using AmpaCds.Persistence.Audit;
 using AmpaCds.Quantification.Consumers;
 using AmpaCds.Quantification.Longitudinal;
@@ -27,7 +28,11 @@ public static class QuantificationServiceCollectionExtensions
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<QuantificationOptions>>().Value);
         // Built once per process: the atlas and template are deterministic and read-only.
         services.AddSingleton(provider => CreateReference(provider.GetRequiredService<QuantificationOptions>()));
-        services.AddSingleton(provider => ActiveNormativeDatabase.Load(provider.GetRequiredService<QuantificationOptions>().NormativeDatabase));
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<QuantificationOptions>();
+            return ActiveNormativeDatabase.Load(options.NormativeDatabase, PartialVolumeMethods.Parse(options.PartialVolume.Method));
+        });
         services.AddSingleton<StudyQuantifier>();
         services.AddSingleton<ParametricMapWriter>();
         services.AddSingleton<ParametricMapStore>();

@@ -6,6 +6,8 @@ namespace AmpaCds.Contracts.Messages;
 /// <param name="Longitudinal">Change against the same patient's baseline study (null: this is the first study).</param>
 /// <param name="Acquisition">Scanner, reconstruction and injection details from the series' headers (null: from a sender that predates them).</param>
 /// <param name="PartialVolume">The partial-volume correction the regional values went through (null: a sender that predates it, i.e. none).</param>
+/// <param name="LongitudinalNotCompared">Why the patient's baseline study was found but not compared (it was measured with another
+/// partial-volume correction); <paramref name="Longitudinal"/> is then null and no change map is written.</param>
 public sealed record RegionalUptakeMeasured(
     Guid CorrelationId,
     string StudyInstanceUid,
@@ -21,7 +23,8 @@ public sealed record RegionalUptakeMeasured(
     ParametricMapKeys? Maps = null,
     LongitudinalChange? Longitudinal = null,
     PetAcquisition? Acquisition = null,
-    PartialVolumeCorrection? PartialVolume = null)
+    PartialVolumeCorrection? PartialVolume = null,
+    string? LongitudinalNotCompared = null)
 {
     /// <summary>Input hash of the series version that was measured, carried on so each report version names its input.</summary>
     public string InputHash { get; init; } = "";

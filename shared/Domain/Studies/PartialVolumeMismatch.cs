@@ -16,17 +16,19 @@ public static class PartialVolumeMismatch
     private const string NoneName = "none";
 
     /// <returns>Why the two cannot be compared, or null when they can.</returns>
-    public static string? Describe(string builtWhat, string? builtMethod, double? builtFwhmMm, string? studyMethod, double? studyFwhmMm)
+    /// <param name="builtVerb">How the other side got its values: "was built" for databases and models, "was measured" for a baseline study.</param>
+    public static string? Describe(string builtWhat, string? builtMethod, double? builtFwhmMm, string? studyMethod, double? studyFwhmMm,
+        string builtVerb = "was built")
     {
         var built = Normalise(builtMethod);
         var study = Normalise(studyMethod);
         if (built != study)
         {
-            return $"{builtWhat} was built with partial-volume correction '{built}', the study was measured with '{study}'";
+            return $"{builtWhat} {builtVerb} with partial-volume correction '{built}', the study was measured with '{study}'";
         }
 
         return built != NoneName && builtFwhmMm is { } bf && studyFwhmMm is { } sf && Math.Abs(bf - sf) > FwhmToleranceMm
-            ? string.Create(CultureInfo.InvariantCulture, $"{builtWhat} was built with partial-volume correction '{built}' at {bf:0.0} mm FWHM, the study at {sf:0.0} mm")
+            ? string.Create(CultureInfo.InvariantCulture, $"{builtWhat} {builtVerb} with partial-volume correction '{built}' at {bf:0.0} mm FWHM, the study at {sf:0.0} mm")
             : null;
     }
 

@@ -45,12 +45,22 @@ public sealed class OfflineCommandTests(ITestOutputHelper output) : IDisposable
         var correction = root.GetProperty("partialVolume");
         Assert.Equal("gtm", correction.GetProperty("method").GetString());
         Assert.Equal(5, correction.GetProperty("fwhmMm").GetDouble());
-        // The shipped database was built without correction: no z-scores, and the reason.
-        Assert.Contains("partial-volume correction 'none'", root.GetProperty("normativeDatabase").GetProperty("zScoreIncompatibility").GetString(), StringComparison.Ordinal);
+        // Under gtm the shipped GTM database is chosen: z-scores, no incompatibility.
+        var database = root.GetProperty("normativeDatabase");
+        Assert.Equal("ampacds-synthetic-hc-gtm-1.0", database.GetProperty("version").GetString());
+        Assert.Equal(JsonValueKind.Null, database.GetProperty("zScoreIncompatibility").ValueKind);
+        Assert.All(root.GetProperty("regions").EnumerateArray(), region => Assert.Equal(JsonValueKind.Number, region.GetProperty("zScore").ValueKind));
         var errors = root.GetProperty("regions").EnumerateArray()
             .Select(region => Math.Abs(region.GetProperty("suvr").GetDouble() / truth.TrueSuvr[region.GetProperty("name").GetString()!] - 1)).ToList();
         output.WriteLine($"GTM mean |error| vs trueSuvr {errors.Average():P2}, max {errors.Max():P2}");
         Assert.True(errors.Average() < 0.03, $"mean {errors.Average():P2}");
+
+        // rbv has no shipped database: the uncorrected one refuses with the reason.
+        var rbv = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(2), "quantify", study, "--json", "--pvc", "rbv");
+        Assert.True(rbv.ExitCode == 0, rbv.ToString());
+        using var rbvJson = JsonDocument.Parse(rbv.StandardOutput);
+        Assert.Equal("normative database ampacds-synthetic-hc-1.0 was built with partial-volume correction 'none', the study was measured with 'rbv'",
+            rbvJson.RootElement.GetProperty("normativeDatabase").GetProperty("zScoreIncompatibility").GetString());
 
         var invalid = await ProcessRunner.RunCliAsync(TimeSpan.FromMinutes(1), "quantify", study, "--json", "--pvc", "pvx");
         Assert.Equal(2, invalid.ExitCode);

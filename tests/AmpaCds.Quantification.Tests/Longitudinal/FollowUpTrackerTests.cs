@@ -76,6 +76,50 @@ public sealed class FollowUpTrackerTests : IDisposable
         Assert.DoesNotContain(stored, row => row.PatientKey!.Contains("P-", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AFollowUpMeasuredWithAnotherPartialVolumeCorrectionIsNotComparedAndSaysWhy()
+    {
+        var writer = new ParametricMapWriter(new FileSystemBlobStore(Path.Combine(_root, "blobs")));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 9, 30, 0, TimeSpan.Zero));
+        await using var database = new SqliteTestDatabase();
+        await using var services = await QuantificationTestServices.BuildAsync(database, clock);
+        var gtmOptions = new QuantificationOptions { PartialVolume = new PartialVolumeOptions { Method = "gtm" } };
+        Task<FollowUpComparison> MeasureAsync(QuantificationOptions options, PetSeries series, QuantificationResult result) =>
+            services.InScopeAsync(async scope =>
+            {
+                var repository = scope.GetRequiredService<StudyResultRepository>();
+                var comparison = await new FollowUpTracker(repository, writer, options, clock).CompareWithBaselineAsync(series, result, null, CancellationToken.None);
+                repository.AddResult(comparison.PatientKey, "", comparison.Current);
+                await scope.GetRequiredService<QuantificationDbContext>().SaveChangesAsync();
+                clock.Advance(TimeSpan.FromDays(1));
+                return comparison;
+            });
+        var reference = QuantificationReference.BuiltIn(Options.TemplateSmoothingFwhmMm);
+        var first = Simulate(63);
+        var second = Simulate(64);
+        var plainFirst = new StudyQuantifier(reference, Options).Quantify(first);
+        var gtmFirst = new StudyQuantifier(reference, gtmOptions).Quantify(first);
+        var gtmSecond = new StudyQuantifier(reference, gtmOptions).Quantify(second);
+
+        // Patient 3: baseline uncorrected, follow-up with GTM.
+        await MeasureAsync(Options, first with { PatientId = "P-3", StudyInstanceUid = "3.1", StudyDate = new DateOnly(2026, 1, 10) }, plainFirst);
+        var mismatched = await MeasureAsync(gtmOptions, second with { PatientId = "P-3", StudyInstanceUid = "3.2", StudyDate = new DateOnly(2026, 2, 10) }, gtmSecond);
+        // Patient 4: both with GTM, compared as before.
+        await MeasureAsync(gtmOptions, first with { PatientId = "P-4", StudyInstanceUid = "4.1", StudyDate = new DateOnly(2026, 1, 10) }, gtmFirst);
+        var matched = await MeasureAsync(gtmOptions, second with { PatientId = "P-4", StudyInstanceUid = "4.2", StudyDate = new DateOnly(2026, 2, 10) }, gtmSecond);
+
+        Assert.Null(mismatched.Change);
+        Assert.Null(mismatched.ChangeMap);
+        Assert.Equal("the baseline study was measured with partial-volume correction 'none', the study was measured with 'gtm'",
+            mismatched.NotComparedReason);
+        Assert.Equal(("gtm", (double?)5.0), (mismatched.Current.PartialVolumeMethod, mismatched.Current.PartialVolumeFwhmMm));
+
+        Assert.Null(matched.NotComparedReason);
+        Assert.Equal("4.1", matched.Change!.BaselineStudyInstanceUid);
+        var thalamus = matched.Change.Regions.Single(region => region.Name == "thalamus");
+        Assert.Equal(gtmSecond.Regions.Single(r => r.Name == "thalamus").Suvr - gtmFirst.Regions.Single(r => r.Name == "thalamus").Suvr, thalamus.SuvrChange, 12);
+    }
+
     private PetSeries Simulate(int seed)
     {
         var folder = Path.Combine(_root, $"s{seed}");

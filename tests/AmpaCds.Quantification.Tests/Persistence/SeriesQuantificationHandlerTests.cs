@@ -2,6 +2,7 @@ using System.Text.Json;
 using AmpaCds.Contracts.Messages;
 using AmpaCds.Persistence.Messaging;
 using AmpaCds.Quantification.Consumers;
+using AmpaCds.Quantification.Longitudinal;
 using AmpaCds.Quantification.Persistence;
 using AmpaCds.Quantification.Pipeline;
 using AmpaCds.Quantification.Tests.Persistence.Support;
@@ -23,6 +24,7 @@ public abstract class SeriesQuantificationHandlerTests : IAsyncLifetime
     private TestDatabase? _database;
     private ServiceProvider? _services;
     private string _prefix = "";
+    private FileSystemBlobStore? _blobs;
 
     private ServiceProvider Services => _services!;
 
@@ -32,7 +34,7 @@ public abstract class SeriesQuantificationHandlerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var blobs = new FileSystemBlobStore(_blobRoot);
+        var blobs = _blobs = new FileSystemBlobStore(_blobRoot);
         _prefix = await Series.StoreAsync(blobs);
         _database = await CreateDatabaseAsync();
         _services = await QuantificationTestServices.BuildAsync(_database, _clock, blobs);
@@ -128,6 +130,41 @@ public abstract class SeriesQuantificationHandlerTests : IAsyncLifetime
         Assert.Equal(QuantificationOutcome.Failed, (await Services.QueryAsync(db => db.QuantifiedInputs.SingleAsync())).Outcome);
         Assert.Equal(0, await Services.QueryAsync(db => db.StudyResults.CountAsync()));
         Assert.Empty(await OutboxAsync<RegionalUptakeMeasured>());
+    }
+
+    [Fact]
+    public async Task AFollowUpMeasuredUnderAnotherCorrectionThanItsBaselineIsPublishedWithTheReasonAndNoChange()
+    {
+        // An earlier, uncorrected study of the same patient (undated, measured the day before) on the same atlas and reference.
+        var options = new QuantificationOptions();
+        await Services.InScopeAsync(async scope =>
+        {
+            scope.GetRequiredService<StudyResultRepository>().AddResult(PatientKey.For("P-HANDLER", options.PatientKeySecret), "hash-0",
+                new StoredStudyResult("1.2.3.77", "1.2.3.77.1", null, _clock.GetUtcNow().AddDays(-1), options.ReferenceRegion,
+                    "ampacds-builtin-ellipsoid-1.0", [new StoredRegion("thalamus", 1.1, 0.2)], null, "none"));
+            return await scope.GetRequiredService<QuantificationDbContext>().SaveChangesAsync();
+        });
+        var gtmOptions = new QuantificationOptions { PartialVolume = new PartialVolumeOptions { Method = "gtm" } };
+        await using var gtm = await QuantificationTestServices.BuildAsync(_database!, _clock, _blobs, gtmOptions);
+
+        var request = Received("hash-gtm");
+        Assert.True(await gtm.InScopeAsync(scope => scope.GetRequiredService<SeriesQuantificationHandler>()
+            .HandleAsync(request, new MessageLineage(request.CorrelationId, null, request.MessageId), CancellationToken.None)));
+
+        var corrected = Assert.Single(await OutboxAsync<RegionalUptakeMeasured>()).Message;
+        Assert.Null(corrected.Longitudinal);
+        Assert.Null(corrected.Maps!.ChangeMap);
+        Assert.Equal("the baseline study was measured with partial-volume correction 'none', the study was measured with 'gtm'", corrected.LongitudinalNotCompared);
+        var stored = await Services.QueryAsync(db => db.StudyResults.SingleAsync(row => row.InputHash == "hash-gtm"));
+        Assert.Equal(("gtm", (double?)5.0), (stored.PartialVolumeMethod, stored.PartialVolumeFwhmMm));
+
+        // Measured again without correction, it is compared with that baseline as before.
+        _clock.Advance(TimeSpan.FromHours(1));
+        Assert.True(await HandleAsync(Requested("hash-plain")));
+        var plain = Assert.Single(await OutboxAsync<RegionalUptakeMeasured>(), m => m.Message.InputHash == "hash-plain").Message;
+        Assert.Null(plain.LongitudinalNotCompared);
+        Assert.Equal("1.2.3.77", plain.Longitudinal!.BaselineStudyInstanceUid);
+        Assert.Equal(plain.Regions.Single(r => r.Name == "thalamus").Suvr - 1.1, Assert.Single(plain.Longitudinal.Regions).SuvrChange, 12);
     }
 
     private SeriesQuantificationRequest Received(string inputHash) =>

@@ -41,7 +41,7 @@ public abstract class StudyResultRepositoryTests : IAsyncLifetime
     public async Task TheInitialMigrationIsTheOneApplied()
     {
         var applied = await Services.QueryAsync(async db => (await db.Database.GetAppliedMigrationsAsync()).ToList());
-        Assert.Equal([InitialQuantification.Id, "2026120503_OutboxTraceParent"], applied);
+        Assert.Equal([InitialQuantification.Id, "2026120503_OutboxTraceParent", "2026120604_StudyResultPartialVolume"], applied);
     }
 
     [Fact]
@@ -104,6 +104,21 @@ public abstract class StudyResultRepositoryTests : IAsyncLifetime
 
         Assert.Equal(1.2, Assert.Single(found!.Regions).Suvr);
         Assert.Equal(T0.AddDays(1), found.MeasuredAt);
+    }
+
+    [Fact]
+    public async Task ThePartialVolumeCorrectionOfEachStudyIsStoredAndReadBack()
+    {
+        await SaveAsync(Patient,
+            Study("G", new DateOnly(2026, 1, 5), T0) with { PartialVolumeMethod = "gtm", PartialVolumeFwhmMm = 5.5 },
+            Study("N", new DateOnly(2026, 1, 6), T0.AddHours(1)) with { PartialVolumeMethod = "none" });
+
+        var rows = await Services.QueryAsync(db => db.StudyResults.AsNoTracking().OrderBy(row => row.StudyInstanceUid).ToListAsync());
+        Assert.Equal([("G", "gtm", (double?)5.5), ("N", "none", null)],
+            rows.Select(row => (row.StudyInstanceUid, row.PartialVolumeMethod, row.PartialVolumeFwhmMm)));
+
+        var baseline = await FindAsync(Patient, Study("CUR", new DateOnly(2026, 2, 1), T0.AddDays(30)));
+        Assert.Equal(("G", "gtm", (double?)5.5), (baseline!.StudyInstanceUid, baseline.PartialVolumeMethod, baseline.PartialVolumeFwhmMm));
     }
 
     [Fact]

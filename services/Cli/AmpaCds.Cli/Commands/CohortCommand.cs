@@ -2,6 +2,7 @@ using System.CommandLine;
 using AmpaCds.Cli.Output;
 using AmpaCds.Domain.Clinical;
 using AmpaCds.Domain.Cohorts;
+using AmpaCds.Imaging.PartialVolume;
 using AmpaCds.Research.Simulation;
 using AmpaCds.Research.Synthetic.Cohort;
 using AmpaCds.Research.Synthetic.Regions;
@@ -9,7 +10,7 @@ using AmpaCds.Research.Synthetic.Regions;
 namespace AmpaCds.Cli.Commands;
 
 /// <summary>
-/// `ampacds cohort simulate --n N --seed S --out FILE [--null] [--composition training|study] [--features measured|ideal] [--followup]`:
+/// `ampacds cohort simulate --n N --seed S --out FILE [--null] [--composition training|study] [--features measured|ideal] [--pvc none|gtm|rbv] [--followup]`:
 /// a virtual cohort as CSV.
 /// </summary>
 public static class CohortCommand
@@ -33,10 +34,13 @@ public static class CohortCommand
             DefaultValueFactory = _ => "measured",
         };
         features.AcceptOnlyFromAmong("measured", "ideal");
+        var pvc = PartialVolumeArguments.MethodOption();
+        pvc.Description = "With --features measured: the partial-volume correction the pipeline will measure with (none: PSF-blurred SUVR; " +
+            "gtm or rbv: the painted truth those corrections recover), so a model trained on the cohort matches studies measured that way";
         var followUp = new Option<bool>("--followup") { Description = "Also write the follow-up SUVR of treated patients (followup_suvr_<region> columns) for `cohort analyze`" };
         var simulate = new Command("simulate", "Writes a virtual cohort from the effect model (docs/SCIENCE.md) as CSV")
         {
-            count, seed, output, nullSignal, composition, features, followUp,
+            count, seed, output, nullSignal, composition, features, followUp, pvc,
         };
         simulate.SetAction((parse, _) => CliRunner.RunAsync(() =>
         {
@@ -48,7 +52,7 @@ public static class CohortCommand
 
             var options = (parse.GetValue(composition) == "study" ? CohortOptions.Default : CohortOptions.KetamineTraining)
                 with { NullSignal = parse.GetValue(nullSignal) };
-            IRegionalSuvrModel suvr = parse.GetValue(features) == "ideal" ? RegionVolumeFractions.Default : PartialVolumeSuvrModel.Default;
+            var suvr = FeatureModel(parse.GetValue(features)!, PartialVolumeArguments.ReadMethod(parse, pvc));
             var rows = CohortRows.FromSubjects(CohortSimulator.Simulate(n, parse.GetValue(seed), options), suvr, parse.GetValue(followUp));
             var path = parse.GetValue(output)!;
             CohortCsv.Write(path, rows);
@@ -62,5 +66,16 @@ public static class CohortCommand
         {
             simulate, CohortPetCommands.Render(), CohortPetCommands.Measure(), CohortAnalyzeCommand.Create(),
         };
+    }
+
+    private static IRegionalSuvrModel FeatureModel(string features, PartialVolumeMethod method)
+    {
+        if (features == "ideal")
+        {
+            return method == PartialVolumeMethod.None
+                ? RegionVolumeFractions.Default
+                : throw new CliFailure("--pvc applies to --features measured (ideal features have no partial-volume effect to correct)", CliRunner.InputError);
+        }
+        return MeasuredSuvrModels.For(method);
     }
 }

@@ -3,6 +3,7 @@ using AmpaCds.Cli.Connection;
 using AmpaCds.Cli.Output;
 using AmpaCds.Domain;
 using AmpaCds.Domain.Cohorts;
+using AmpaCds.Imaging.PartialVolume;
 using AmpaCds.Prediction.Model;
 using AmpaCds.Prediction.Registry;
 using AmpaCds.Prediction.Training;
@@ -39,12 +40,20 @@ public static class ModelCommand
             Description = "How the cohort's SUVR were obtained, for the model card: measured or ideal (as `cohort simulate --features`), or free text",
         };
         var provenance = new Option<string?>("--provenance") { Description = "How the cohort was made and the commands that trained the model, for the model card" };
+        // The same --pvc/--fwhm as quantify and normdb build: the card must name the correction studies will be measured with.
+        var pvc = PartialVolumeArguments.MethodOption();
+        pvc.Description = "Partial-volume correction the cohort's SUVR stand for (none, gtm, rbv), recorded on the card; " +
+            "Prediction refuses studies measured another way. Simulate the cohort with the same `cohort simulate --pvc`";
+        var fwhm = PartialVolumeArguments.FwhmOption();
         var command = new Command("train", "Nested cross-validated comparison of trainers on a cohort CSV, then trains the deployed model")
         {
-            cohort, json, registry, activate, seed, permutations, origin, featureSource, provenance,
+            cohort, json, registry, activate, seed, permutations, origin, featureSource, provenance, pvc, fwhm,
         };
         command.SetAction((parse, _) => CliRunner.RunAsync(() =>
         {
+            var correction = PartialVolumeArguments.Read(parse, pvc, fwhm);
+            var method = PartialVolumeMethods.Parse(correction.Method);
+            var features = FeatureSourceText(parse.GetValue(featureSource), method);
             var rows = InputErrors(() => CohortCsv.Read(parse.GetValue(cohort)!));
             var dataOrigin = parse.GetValue(origin)!;
             if (parse.GetValue(activate) && parse.GetValue(registry) is null)
@@ -67,8 +76,10 @@ public static class ModelCommand
                     Trainer = ResponseTrainerKind.LogisticRegression,
                     L2Regularization = comparison.DeployedL2,
                     DataOrigin = dataOrigin,
-                    FeatureSource = FeatureSourceText(parse.GetValue(featureSource)),
+                    FeatureSource = features,
                     Provenance = parse.GetValue(provenance),
+                    PartialVolumeCorrection = method.Name(),
+                    PartialVolumeFwhmMm = method == PartialVolumeMethod.None ? null : correction.FwhmMm,
                 }, comparison.ToEvaluationSummary());
                 return (comparison, trained);
             });
@@ -179,9 +190,13 @@ public static class ModelCommand
         _ => null,
     };
 
-    private static string? FeatureSourceText(string? given) => given switch
+    /// <summary>"measured" means measured under the card's correction; ideal features are no corrected study's features.</summary>
+    private static string? FeatureSourceText(string? given, PartialVolumeMethod method) => given switch
     {
-        "measured" => PartialVolumeSuvrModel.Default.Description,
+        "measured" => MeasuredSuvrModels.For(method).Description,
+        "ideal" when method != PartialVolumeMethod.None => throw new CliFailure(
+            $"--feature-source ideal does not describe studies measured with --pvc {method.Name()}: simulate the cohort with " +
+            $"`cohort simulate --features measured --pvc {method.Name()}` and give --feature-source measured", CliRunner.InputError),
         "ideal" => RegionVolumeFractions.Default.Description,
         _ => given,
     };

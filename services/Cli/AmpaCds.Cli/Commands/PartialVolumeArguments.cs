@@ -22,13 +22,7 @@ public static class PartialVolumeArguments
     /// <summary>The options, or a usage failure naming the allowed values (exit code 2) for an unknown method or resolution.</summary>
     public static PartialVolumeOptions Read(ParseResult parse, Option<string> method, Option<double?> fwhm)
     {
-        var name = parse.GetValue(method);
-        if (!PartialVolumeMethods.TryParse(name, out var parsed))
-        {
-            throw new CliFailure($"--pvc must be one of {string.Join(", ", PartialVolumeMethods.Names)}, not '{name}'", CliRunner.InputError);
-        }
-
-        var options = new PartialVolumeOptions { Method = parsed.Name() };
+        var options = new PartialVolumeOptions { Method = ReadMethod(parse, method).Name() };
         if (parse.GetValue(fwhm) is { } mm)
         {
             if (!(mm is > 0 and < 20))
@@ -40,5 +34,14 @@ public static class PartialVolumeArguments
         }
 
         return options;
+    }
+
+    /// <summary>The method alone (commands without a resolution, such as `cohort simulate`); unknown names exit 2.</summary>
+    public static PartialVolumeMethod ReadMethod(ParseResult parse, Option<string> method)
+    {
+        var name = parse.GetValue(method);
+        return PartialVolumeMethods.TryParse(name, out var parsed)
+            ? parsed
+            : throw new CliFailure($"--pvc must be one of {string.Join(", ", PartialVolumeMethods.Names)}, not '{name}'", CliRunner.InputError);
     }
 }

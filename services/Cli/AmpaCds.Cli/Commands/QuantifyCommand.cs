@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AmpaCds.Cli.Output;
+using AmpaCds.Imaging.PartialVolume;
 using AmpaCds.Imaging.Nifti;
 using AmpaCds.Imaging.Normative;
 using AmpaCds.Imaging;
@@ -18,7 +19,7 @@ public static class QuantifyCommand
         var folder = new Argument<string>("dir") { Description = "Folder with the PET series (DICOM Part 10 files)" };
         var json = new Option<bool>("--json") { Description = "Print JSON (the only format for now)" };
         var reference = new Option<string>("--reference") { Description = "SUVR reference region", DefaultValueFactory = _ => "whole_brain" };
-        var normdb = new Option<string>("--normdb") { Description = "Normative database JSON (default: the shipped synthetic one)" };
+        var normdb = new Option<string>("--normdb") { Description = "Normative database JSON (default: the shipped synthetic one measured under --pvc: gtm has its own, rbv has none)" };
         var maps = new Option<string>("--maps") { Description = "Folder to write the SUV, SUVR and z maps (NIfTI, template space) into" };
         var pvc = PartialVolumeArguments.MethodOption();
         var fwhm = PartialVolumeArguments.FwhmOption();
@@ -30,7 +31,7 @@ public static class QuantifyCommand
                 ReferenceRegion = parse.GetValue(reference)!,
                 PartialVolume = PartialVolumeArguments.Read(parse, pvc, fwhm),
             };
-            var normative = LoadNormative(parse.GetValue(normdb));
+            var normative = LoadNormative(parse.GetValue(normdb), PartialVolumeMethods.Parse(options.PartialVolume.Method));
             var datasets = SeriesFolder.Read(parse.GetValue(folder)!).Select(file => file.File.Dataset).ToList();
             var quantifier = new StudyQuantifier(QuantificationReference.BuiltIn(options.TemplateSmoothingFwhmMm), options, normative);
             var result = quantifier.Quantify(PetSeriesLoader.Load(datasets));
@@ -56,11 +57,11 @@ public static class QuantifyCommand
         return command;
     }
 
-    private static ActiveNormativeDatabase LoadNormative(string? path)
+    private static ActiveNormativeDatabase LoadNormative(string? path, PartialVolumeMethod correction)
     {
         try
         {
-            return ActiveNormativeDatabase.Load(path);
+            return ActiveNormativeDatabase.Load(path, correction);
         }
         catch (NormativeDataException error)
         {

@@ -1,5 +1,6 @@
 using AmpaCds.Intake;
 using AmpaCds.Prediction;
+using AmpaCds.Prediction.Service;
 using AmpaCds.Quantification;
 using AmpaCds.Reporting;
 using AmpaCds.Reporting.Figures;
@@ -53,6 +54,16 @@ public static class EmbeddedSystem
         services.AddIntakeServices(configuration);
         services.AddQuantificationServices(configuration);
         services.AddPredictionServices(configuration);
+        // One process, one configuration: unless Prediction's own key is set, it installs the shipped model for the
+        // correction Quantification measures with, so AmpaCds:Quantification:PartialVolume:Method=gtm alone switches both.
+        var predictionKey = $"{PredictionOptions.Section}:{nameof(PredictionOptions.PartialVolumeMethod)}";
+        services.AddOptions<PredictionOptions>().PostConfigure<QuantificationOptions>((prediction, quantification) =>
+        {
+            if (string.IsNullOrWhiteSpace(configuration[predictionKey]))
+            {
+                prediction.PartialVolumeMethod = quantification.PartialVolume.Method;
+            }
+        });
         services.AddReportingServices(configuration);
         // One process: the gateway asks Quantification's map store directly (InProcessParametricMapSource says why).
         services.AddSingleton<IParametricMapSource, InProcessParametricMapSource>();

@@ -11,9 +11,41 @@ public static class ShippedDefaultModel
 {
     public const string FolderName = "DefaultModel";
 
+    /// <summary>The same recipe with the features a GTM-corrected study shows (deploy/train-default-model.sh gtm); card: gtm, 5 mm.</summary>
+    public const string GtmFolderName = "DefaultModelGtm";
+
     private static readonly Lock InstallLock = new();
 
     public static string BuiltInDirectory => Path.Combine(AppContext.BaseDirectory, FolderName);
+
+    /// <summary>The shipped artifact for studies measured under <paramref name="partialVolumeMethod"/>: gtm has its own, anything else the uncorrected one.</summary>
+    public static string BuiltInDirectoryFor(string? partialVolumeMethod, string? baseDirectory = null) =>
+        Path.Combine(baseDirectory ?? AppContext.BaseDirectory,
+            string.Equals(partialVolumeMethod?.Trim(), "gtm", StringComparison.OrdinalIgnoreCase) ? GtmFolderName : FolderName);
+
+    /// <summary>
+    /// Installs the shipped model for the configured correction. When the active model is the other shipped one (a site
+    /// that has just switched between none and gtm), the configured one replaces it, since the other would refuse every
+    /// study; a model the site trained and activated itself is left alone.
+    /// </summary>
+    public static string EnsureInstalledFor(IModelArtifacts artifacts, IModelCatalog catalog, string? partialVolumeMethod, string? baseDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(artifacts);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var source = BuiltInDirectoryFor(partialVolumeMethod, baseDirectory);
+        lock (InstallLock)
+        {
+            var others = new[] { FolderName, GtmFolderName }.Select(folder => Path.Combine(baseDirectory ?? AppContext.BaseDirectory, folder))
+                .Where(folder => folder != source && File.Exists(Path.Combine(folder, ModelCardJson.FileName)))
+                .Select(folder => ModelCardJson.Read(folder).Version);
+            if (catalog.ReadActiveVersion() is { } active && others.Contains(active, StringComparer.Ordinal)
+                && File.Exists(Path.Combine(source, ModelCardJson.FileName)) && ModelCardJson.Read(source).Version != active)
+            {
+                return Install(artifacts, catalog, source);
+            }
+            return EnsureInstalled(artifacts, catalog, source);
+        }
+    }
 
     /// <summary>A registry folder that is its own catalog (the CLI's offline folders).</summary>
     public static string EnsureInstalled(ModelRegistry registry, string? artifactDirectory = null) =>
@@ -45,16 +77,21 @@ public static class ShippedDefaultModel
                     "run deploy/train-default-model.sh or activate a model with `ampacds model activate`.");
             }
 
-            // Loaded and saved again rather than copied: a damaged artifact fails here, not at the first forecast.
-            using var model = ResponseModel.Load(source);
-            if (!artifacts.Contains(model.Version))
-            {
-                artifacts.Register(model);
-            }
-            catalog.Record(model.Card);
-            catalog.Activate(model.Version);
-            return model.Version;
+            return Install(artifacts, catalog, source);
         }
+    }
+
+    private static string Install(IModelArtifacts artifacts, IModelCatalog catalog, string source)
+    {
+        // Loaded and saved again rather than copied: a damaged artifact fails here, not at the first forecast.
+        using var model = ResponseModel.Load(source);
+        if (!artifacts.Contains(model.Version))
+        {
+            artifacts.Register(model);
+        }
+        catalog.Record(model.Card);
+        catalog.Activate(model.Version);
+        return model.Version;
     }
 
     /// <summary>

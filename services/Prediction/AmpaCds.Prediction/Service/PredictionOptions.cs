@@ -23,4 +23,11 @@ public sealed class PredictionOptions
     /// outcomes. Outcomes arrive weeks after a forecast, so minutes are plenty.
     /// </summary>
     public double CalibrationCheckSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// The partial-volume correction this site's Quantification measures with (AmpaCds:Quantification:PartialVolume:Method):
+    /// "gtm" installs the shipped GTM model, anything else the uncorrected one. Only chooses among the shipped models; a
+    /// model the site activated itself stays active, and every forecast still checks the card against the study.
+    /// </summary>
+    public string PartialVolumeMethod { get; set; } = "none";
 }

@@ -12,6 +12,11 @@ public sealed class PredictionOptionsValidation : IValidateOptions<PredictionOpt
             return ValidateOptionsResult.Fail(
                 $"{PredictionOptions.Section}:ActiveModelRefreshSeconds must be between 0 and 3600, not {options.ActiveModelRefreshSeconds}");
         }
+        if (options.PartialVolumeMethod?.Trim().ToLowerInvariant() is not ("none" or "gtm" or "rbv"))
+        {
+            return ValidateOptionsResult.Fail(
+                $"{PredictionOptions.Section}:PartialVolumeMethod must be none, gtm or rbv, not '{options.PartialVolumeMethod}'");
+        }
         return options.CalibrationCheckSeconds is < 1 or > 86400 || double.IsNaN(options.CalibrationCheckSeconds)
             ? ValidateOptionsResult.Fail(
                 $"{PredictionOptions.Section}:CalibrationCheckSeconds must be between 1 and 86400, not {options.CalibrationCheckSeconds}")

@@ -84,7 +84,8 @@ public static class ResponseModelTrainer
         var fingerprint = TrainingSet.Sha256Hex(string.Join('|',
             set.DataHash, chosen, options.Seed, options.CrossValidationFolds, options.L2Regularization, options.RegressionL2Regularization,
             options.FastTreeNumberOfTrees, options.FastTreeNumberOfLeaves, options.FastTreeMinimumExamplesPerLeaf, options.FastTreeLearningRate,
-            options.DataOrigin, options.Outcome.ResponseMinimumReductionPercent, options.BootstrapMembers, options.FeatureSource));
+            options.DataOrigin, options.Outcome.ResponseMinimumReductionPercent, options.BootstrapMembers, options.FeatureSource)
+            + PartialVolumeFingerprint(options));
         var synthetic = options.DataOrigin == ModelCard.SyntheticOrigin;
         return new ModelCard
         {
@@ -107,9 +108,20 @@ public static class ResponseModelTrainer
             SuvrReference = "whole brain, voxel-weighted",
             FeatureSource = options.FeatureSource,
             Provenance = options.Provenance,
+            PartialVolumeCorrection = options.PartialVolumeCorrection,
+            PartialVolumeFwhmMm = options.PartialVolumeFwhmMm,
             IntendedUse = synthetic
                 ? "exploratory; trained on synthetic data; no published accuracy"
                 : "exploratory; no published accuracy",
         };
     }
+
+    /// <summary>
+    /// Empty without a correction, so uncorrected models keep the versions they had before the fields existed (the
+    /// shipped default's among them); a corrected model is a different model and gets a different version.
+    /// </summary>
+    private static string PartialVolumeFingerprint(TrainingOptions options) =>
+        options.PartialVolumeCorrection is null or "none"
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture, $"|pvc {options.PartialVolumeCorrection} {options.PartialVolumeFwhmMm}");
 }

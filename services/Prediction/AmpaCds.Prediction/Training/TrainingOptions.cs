@@ -50,6 +50,15 @@ public sealed record TrainingOptions
     /// <summary>How the training cohort was made and the command that trained the model, for the card; not part of the fingerprint.</summary>
     public string? Provenance { get; init; }
 
+    /// <summary>
+    /// "none", "gtm" or "rbv": the partial-volume correction the cohort's SUVR stand for, written into the card so that
+    /// Prediction refuses studies measured another way (null: not stated, read as none).
+    /// </summary>
+    public string? PartialVolumeCorrection { get; init; }
+
+    /// <summary>The resolution (mm FWHM) that correction assumed; null without correction.</summary>
+    public double? PartialVolumeFwhmMm { get; init; }
+
     public PlausibleRanges Ranges { get; init; } = PlausibleRanges.Default;
 
     /// <summary>Source of the training date in the model card (replace in tests for a fixed date).</summary>

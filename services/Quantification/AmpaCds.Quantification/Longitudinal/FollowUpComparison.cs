@@ -9,4 +9,6 @@ namespace AmpaCds.Quantification.Longitudinal;
 /// <param name="PatientKey">Keyed hash of the patient identifier; null when the series had none (nothing to link).</param>
 /// <param name="Change">Null when there is no baseline.</param>
 /// <param name="ChangeMap">Follow-up minus baseline SUVR in template space; null without a baseline map.</param>
-public sealed record FollowUpComparison(StoredStudyResult Current, string? PatientKey, LongitudinalChange? Change, Volume? ChangeMap);
+/// <param name="NotComparedReason">Why a baseline exists but was not compared (another partial-volume correction); null otherwise.</param>
+public sealed record FollowUpComparison(StoredStudyResult Current, string? PatientKey, LongitudinalChange? Change, Volume? ChangeMap,
+    string? NotComparedReason = null);

@@ -1,3 +1,4 @@
+using AmpaCds.Domain.Studies;
 using AmpaCds.Quantification.Loading;
 using AmpaCds.Quantification.Persistence;
 using AmpaCds.Quantification.Pipeline;
@@ -15,7 +16,8 @@ public sealed class FollowUpTracker(StudyResultRepository results, ParametricMap
     {
         var current = new StoredStudyResult(series.StudyInstanceUid, series.SeriesInstanceUid, series.StudyDate, clock.GetUtcNow(),
             result.ReferenceRegion, result.AtlasVersion,
-            result.Regions.Select(region => new StoredRegion(region.Name, region.Suvr, region.ZScore)).ToList(), suvrMapKey);
+            result.Regions.Select(region => new StoredRegion(region.Name, region.Suvr, region.ZScore)).ToList(), suvrMapKey,
+            result.PartialVolume.Method, result.PartialVolume.FwhmMm);
         if (series.PatientId is null)
         {
             // Without a patient identifier studies cannot be linked; the result stands on its own.
@@ -26,6 +28,12 @@ public sealed class FollowUpTracker(StudyResultRepository results, ParametricMap
         if (baseline is null)
         {
             return new FollowUpComparison(current, patientKey, null, null);
+        }
+        // A corrected follow-up against an uncorrected baseline would show the correction (about 10 %) as a change in uptake.
+        if (PartialVolumeMismatch.Describe("the baseline study", baseline.PartialVolumeMethod, baseline.PartialVolumeFwhmMm,
+                current.PartialVolumeMethod, current.PartialVolumeFwhmMm, "was measured") is { } mismatch)
+        {
+            return new FollowUpComparison(current, patientKey, null, null, mismatch);
         }
         var change = LongitudinalComparison.Compare(patientKey, baseline, current, options.AbnormalZThreshold);
         var changeMap = baseline.SuvrMapKey is { } key

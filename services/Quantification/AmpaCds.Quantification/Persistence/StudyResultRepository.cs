@@ -26,6 +26,8 @@ public sealed class StudyResultRepository(QuantificationDbContext db)
             AtlasVersion = result.AtlasVersion,
             Regions = StoredRegionsJson.Serialize(result.Regions),
             SuvrMapKey = result.SuvrMapKey,
+            PartialVolumeMethod = result.PartialVolumeMethod,
+            PartialVolumeFwhmMm = result.PartialVolumeFwhmMm,
         });
     }
 
@@ -86,5 +88,6 @@ public sealed class StudyResultRepository(QuantificationDbContext db)
 
     private static StoredStudyResult ToResult(StudyResultRow row) =>
         new(row.StudyInstanceUid, row.SeriesInstanceUid, row.StudyDate, new DateTimeOffset(row.MeasuredAtUtcTicks, TimeSpan.Zero),
-            row.ReferenceRegion, row.AtlasVersion, StoredRegionsJson.Deserialize(row.Regions), row.SuvrMapKey);
+            row.ReferenceRegion, row.AtlasVersion, StoredRegionsJson.Deserialize(row.Regions), row.SuvrMapKey,
+            row.PartialVolumeMethod, row.PartialVolumeFwhmMm);
 }

@@ -32,4 +32,10 @@ public sealed class StudyResultRow
     public string Regions { get; set; } = "[]";
 
     public string? SuvrMapKey { get; set; }
+
+    /// <summary>"none", "gtm" or "rbv"; null on rows from before the column, which were measured without correction.</summary>
+    public string? PartialVolumeMethod { get; set; }
+
+    /// <summary>The resolution (mm FWHM) the correction assumed; null without correction.</summary>
+    public double? PartialVolumeFwhmMm { get; set; }
 }

@@ -97,7 +97,8 @@ public sealed partial class SeriesQuantificationHandler(
                 comparison.Change is not null);
             var measured = new RegionalUptakeMeasured(correlationId, studyUid, seriesUid, result.Regions,
                 result.ReferenceRegion, result.ReferenceSuvMean, result.Registration, result.AtlasVersion,
-                result.Suv.Factor, comparison.Current.MeasuredAt, result.Normative, maps, comparison.Change, series.Acquisition, result.PartialVolume)
+                result.Suv.Factor, comparison.Current.MeasuredAt, result.Normative, maps, comparison.Change, series.Acquisition, result.PartialVolume,
+                comparison.NotComparedReason)
             {
                 InputHash = request.InputHash,
             };

@@ -35,6 +35,7 @@ public static partial class ReportMapper
             {
                 report.Longitudinal = ToLongitudinal(change);
             }
+            report.LongitudinalNotCompared = uptake.LongitudinalNotCompared ?? "";
         }
         if (record.Forecast is { } forecast)
         {

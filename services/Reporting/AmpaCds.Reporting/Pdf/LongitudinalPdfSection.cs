@@ -3,13 +3,18 @@ using AmpaCds.Reporting.Localization;
 
 namespace AmpaCds.Reporting.Pdf;
 
-/// <summary>Change against the baseline study, only when there is one.</summary>
+/// <summary>Change against the baseline study, only when there is one; or why a baseline was found but not compared.</summary>
 internal static class LongitudinalPdfSection
 {
     public static void Draw(PdfCanvas canvas, ReportPdfContent content)
     {
         if (content.Uptake.Longitudinal is not { } change)
         {
+            if (content.Uptake.LongitudinalNotCompared is { Length: > 0 } why)
+            {
+                canvas.Heading(content.Text("report.longitudinal.title"));
+                canvas.Paragraph(content.Format("report.longitudinal.not-compared", why), PdfFonts.Regular(PdfStyle.Body), PdfStyle.NoteFill);
+            }
             return;
         }
         var language = content.Language;

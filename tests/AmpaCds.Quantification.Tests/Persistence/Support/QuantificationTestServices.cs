@@ -1,3 +1,4 @@
+using AmpaCds.Imaging.PartialVolume;
 using AmpaCds.Persistence;
 using AmpaCds.Quantification.Longitudinal;
 using AmpaCds.Quantification.Normative;
@@ -22,8 +23,10 @@ public static class QuantificationTestServices
     // Building the template is the slow part; it is deterministic and read-only, so shared.
     private static readonly Lazy<QuantificationReference> Reference = new(() => QuantificationReference.BuiltIn(Options.TemplateSmoothingFwhmMm));
 
-    public static async Task<ServiceProvider> BuildAsync(TestDatabase database, TimeProvider clock, IBlobStore? blobs = null)
+    /// <param name="options">Settings of the quantifier (default: the defaults, no partial-volume correction).</param>
+    public static async Task<ServiceProvider> BuildAsync(TestDatabase database, TimeProvider clock, IBlobStore? blobs = null, QuantificationOptions? options = null)
     {
+        options ??= Options;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Configuration).Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -33,8 +36,9 @@ public static class QuantificationTestServices
         if (blobs is not null)
         {
             services.AddSingleton(blobs);
-            services.AddSingleton(Options);
-            services.AddSingleton(_ => new StudyQuantifier(Reference.Value, Options, ActiveNormativeDatabase.Load(null)));
+            services.AddSingleton(options);
+            services.AddSingleton(_ => new StudyQuantifier(Reference.Value, options,
+                ActiveNormativeDatabase.Load(null, PartialVolumeMethods.Parse(options.PartialVolume.Method))));
             services.AddSingleton<ParametricMapWriter>();
             services.AddScoped<FollowUpTracker>();
             services.AddMetrics();

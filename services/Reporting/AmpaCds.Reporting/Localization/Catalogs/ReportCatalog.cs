@@ -76,6 +76,7 @@ internal static class ReportCatalog
         new("report.longitudinal.index",
             "Normalisation index {0}: {1} of {2} regions abnormal at baseline (|z| > {3}) moved toward the control mean.",
             "正常化指数 {0}：ベースラインで異常（|z| > {3}）だった {2} 領域のうち {1} 領域が対照群の平均に近づきました。"),
+        new("report.longitudinal.not-compared", "Not compared with the baseline study: {0}.", "ベースライン検査とは比較していません：{0}。"),
         new("report.longitudinal.no-index", "No region was abnormal at baseline, so there is no normalisation index.", "ベースラインで異常な領域がないため、正常化指数はありません。"),
         new("report.longitudinal.col.region", "Region", "領域"),
         new("report.longitudinal.col.baseline", "Baseline SUVR", "ベースライン SUVR"),

@@ -53,6 +53,7 @@ internal static class ReportViewCatalog
         new("view.longitudinal.baseline", "Baseline study {0}.", "ベースライン検査 {0}。"),
         new("view.longitudinal.index", "Normalisation index {0:P0}: {1} of {2} regions abnormal at baseline (|z| > {3:F1}) moved toward the control mean.",
             "正常化指数 {0:P0}：ベースラインで異常（|z| > {3:F1}）だった {2} 領域のうち {1} 領域が対照平均に近づきました。"),
+        new("view.longitudinal.not-compared", "Not compared with the baseline study: {0}.", "ベースライン検査とは比較していません：{0}。"),
         new("view.longitudinal.no-index", "No region was abnormal at baseline, so no normalisation index.", "ベースラインで異常な領域がなかったため、正常化指数はありません。"),
         new("view.longitudinal.col.baseline", "Baseline SUVR", "ベースライン SUVR"),
         new("view.longitudinal.col.follow-up", "Follow-up SUVR", "追跡 SUVR"),

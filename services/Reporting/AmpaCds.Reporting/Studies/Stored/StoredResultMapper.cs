@@ -25,7 +25,8 @@ public static class StoredResultMapper
             message.Longitudinal is { } change ? ToStored(change) : null,
             message.Maps is { } maps ? ToStored(message.SeriesInstanceUid, maps) : null,
             message.Acquisition is { } acquisition ? ToStored(acquisition) : null,
-            message.PartialVolume is { } correction ? new StoredPartialVolume(correction.Method, correction.FwhmMm) : null);
+            message.PartialVolume is { } correction ? new StoredPartialVolume(correction.Method, correction.FwhmMm) : null,
+            message.LongitudinalNotCompared);
     }
 
     public static StoredForecast ToStored(ResponseForecastIssued message)

@@ -8,6 +8,7 @@ namespace AmpaCds.Reporting.Studies.Stored;
 /// <param name="Maps">Which maps exist for the measured series (null: none written, or a row from before maps were recorded).</param>
 /// <param name="PartialVolume">The partial-volume correction applied (null: a row from before it was recorded, i.e. none).</param>
 /// <param name="Acquisition">Scanner and reconstruction details (null: not sent, or a row from before they were recorded).</param>
+/// <param name="LongitudinalNotCompared">Why the baseline found was not compared (another partial-volume correction); null otherwise.</param>
 public sealed record StoredUptake(
     IReadOnlyList<StoredRegion> Regions,
     string ReferenceRegion,
@@ -18,4 +19,5 @@ public sealed record StoredUptake(
     StoredLongitudinalChange? Longitudinal,
     StoredMaps? Maps = null,
     StoredAcquisition? Acquisition = null,
-    StoredPartialVolume? PartialVolume = null);
+    StoredPartialVolume? PartialVolume = null,
+    string? LongitudinalNotCompared = null);
