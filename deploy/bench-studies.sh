@@ -101,4 +101,22 @@ if quantified:
 print(f"   CPU per study, whole process (Intake + Quantification + Prediction + Reporting): {cpu:.2f} s; peak RSS {rss} MB")
 print(f"   quantification alone (ampacds quantify, one study, process start and template included): {q_cpu} CPU s, peak RSS {q_rss} MB")
 PY
+echo "== where the time went (the process's own /metrics: mean seconds per run of each stage, and group commit)"
+/usr/bin/python3 - "http://127.0.0.1:$HTTP/metrics" <<'PY'
+import re, sys, urllib.request
+text = urllib.request.urlopen(sys.argv[1], timeout=10).read().decode()
+def total(name):
+    return sum(float(v) for v in re.findall(rf"^{name}(?:{{[^}}]*}})? ([0-9.eE+-]+)$", text, re.M))
+for label, metric in [("C-STORE (per instance)", "ampacds_intake_cstore_duration_seconds"),
+                      ("quantify", "ampacds_quantification_quantify_duration_seconds"),
+                      ("predict", "ampacds_prediction_predict_duration_seconds"),
+                      ("render report", "ampacds_reporting_render_duration_seconds"),
+                      ("series to report", "ampacds_reporting_series_to_report_seconds")]:
+    count = total(metric + "_count")
+    if count:
+        print(f"   {label:24s} {total(metric + '_sum') / count:8.3f} s mean over {count:.0f}")
+flushes, batched = total("ampacds_intake_journal_flushes_total"), total("ampacds_intake_journal_flush_batch_instances_sum")
+if flushes:
+    print(f"   journal: {batched:.0f} instances in {flushes:.0f} flushes ({batched / flushes:.2f} per flush)")
+PY
 echo "   machine load at the end: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min), $(nproc) cores"
