@@ -59,6 +59,11 @@ SCP_PORT=$(free_port); OR_DICOM=$(free_port); OR_HTTP=$(free_port); IN_DICOM=$(f
 mkdir -p "$WORK/storescp" "$WORK/orthanc"
 storescp --fork -aet STORESCP -od "$WORK/storescp" "$SCP_PORT" >"$WORK/storescp.log" 2>&1 &
 PIDS+=($!)
+# The floor: storescp --fork --ignore receives every instance and stores nothing, so its time is storescu's own work
+# plus loopback. No receiver can be faster than it; a ratio target that needs a time below it cannot be met here.
+FLOOR_PORT=$(free_port)
+storescp --fork --ignore -aet FLOOR "$FLOOR_PORT" >"$WORK/floor.log" 2>&1 &
+PIDS+=($!)
 # Orthanc's DICOM server handles 4 associations at once by default; given 16 so it is not held back at 8 and 16.
 cat >"$WORK/orthanc/orthanc.json" <<JSON
 { "Name": "AmpaCdsBench", "StorageDirectory": "$WORK/orthanc/storage", "IndexDirectory": "$WORK/orthanc/index",
@@ -72,11 +77,12 @@ AmpaCds__Intake__QuietPeriodSeconds=86400 \
 INTAKE_PID=$!
 PIDS+=($INTAKE_PID)
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$OR_HTTP/system" >/dev/null && break; sleep 0.1; done
-wait_echo STORESCP "$SCP_PORT"; wait_echo ORTHANC "$OR_DICOM"; wait_echo AMPACDS "$IN_DICOM"
+wait_echo STORESCP "$SCP_PORT"; wait_echo FLOOR "$FLOOR_PORT"; wait_echo ORTHANC "$OR_DICOM"; wait_echo AMPACDS "$IN_DICOM"
 wait_idle "$INTAKE_PID"
 echo "   (a) Intake: ampacds serve, embedded; answers each C-STORE once its journal record is flushed (group commit)"
 echo "   (b) DCMTK storescp --fork -od DIR: a process per association, one file per instance, no fsync"
 echo "   (c) Orthanc $(Orthanc --version | head -1 | awk '{print $2}'): SQLite index + one file per instance, fsynced, DicomThreadsCount 16"
+echo "   (d) floor: storescp --fork --ignore (receives, stores nothing)"
 
 send_parallel() { # AE PORT SET N: N storescu at once, one per folder; prints seconds from the first start to the last end
   local t0 t1 a pids=() failed=0
@@ -91,9 +97,9 @@ send_parallel() { # AE PORT SET N: N storescu at once, one per folder; prints se
   echo "$t1 - $t0" | bc -l
 }
 
-LABELS=(storescp orthanc intake)
-declare -A AE=([storescp]=STORESCP [orthanc]=ORTHANC [intake]=AMPACDS)
-declare -A PORT=([storescp]=$SCP_PORT [orthanc]=$OR_DICOM [intake]=$IN_DICOM)
+LABELS=(storescp orthanc intake floor)
+declare -A AE=([storescp]=STORESCP [orthanc]=ORTHANC [intake]=AMPACDS [floor]=FLOOR)
+declare -A PORT=([storescp]=$SCP_PORT [orthanc]=$OR_DICOM [intake]=$IN_DICOM [floor]=$FLOOR_PORT)
 SUMMARY=()
 for n in $COUNTS; do
   echo "== $n association(s) x $((TOTAL / n)) instances: warm-up, then $RUNS interleaved rounds"
@@ -102,8 +108,8 @@ for n in $COUNTS; do
   declare -A TIMES=()
   for run in $(seq 1 "$RUNS"); do
     line=""
-    for i in 0 1 2; do
-      label=${LABELS[$(((i + run) % 3))]}
+    for i in 0 1 2 3; do
+      label=${LABELS[$(((i + run) % 4))]}
       t=$(send_parallel "${AE[$label]}" "${PORT[$label]}" "n$n-$run" "$n")
       TIMES[$label]+="$t "
       line+=$(printf '%s %.3f  ' "$label" "$t")
@@ -114,9 +120,10 @@ for n in $COUNTS; do
   SENT=$(((TOTAL / n) * n))
   I=$(printf '%s\n' ${TIMES[intake]} | best); S=$(printf '%s\n' ${TIMES[storescp]} | best); O=$(printf '%s\n' ${TIMES[orthanc]} | best)
   IM=$(printf '%s\n' ${TIMES[intake]} | median); SM=$(printf '%s\n' ${TIMES[storescp]} | median); OM=$(printf '%s\n' ${TIMES[orthanc]} | median)
-  SUMMARY+=("$(printf '%2d x %4d | Intake %.3f s (%4.0f/s) | storescp --fork %.3f s | Orthanc %.3f s | best: Intake/storescp %.2f, Intake/Orthanc %.2f | median: %.2f, %.2f' \
-    "$n" "$((TOTAL / n))" "$I" "$(echo "$SENT / $I" | bc -l)" "$S" "$O" "$(echo "$S / $I" | bc -l)" "$(echo "$O / $I" | bc -l)" \
-    "$(echo "$SM / $IM" | bc -l)" "$(echo "$OM / $IM" | bc -l)")")
+  F=$(printf '%s\n' ${TIMES[floor]} | best)
+  SUMMARY+=("$(printf '%2d x %4d | Intake %.3f s (%4.0f/s) | storescp --fork %.3f s | Orthanc %.3f s | floor %.3f s | best: Intake/storescp %.2f, Intake/Orthanc %.2f | median: %.2f, %.2f | best possible Intake/storescp (floor) %.2f' \
+    "$n" "$((TOTAL / n))" "$I" "$(echo "$SENT / $I" | bc -l)" "$S" "$O" "$F" "$(echo "$S / $I" | bc -l)" "$(echo "$O / $I" | bc -l)" \
+    "$(echo "$SM / $IM" | bc -l)" "$(echo "$OM / $IM" | bc -l)" "$(echo "$S / $F" | bc -l)")")
   unset TIMES
 done
 sleep 3 # files follow the journal within moments; counted to show nothing was lost

@@ -37,6 +37,9 @@ public static class PrometheusExport
             }
             Metrics.ConfigureMeterAdapter(options => options.ResolveHistogramBuckets =
                 instrument => instrument.Unit == "s" ? [.. DurationBucketsSeconds] : [.. CountBuckets]);
+            // prometheus-net starts the meter adapter in the registry's before-first-collect callback, i.e. at the first
+            // scrape: everything counted before it (a burst right after start) was lost. One collection now starts it.
+            Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null).GetAwaiter().GetResult();
             _configured = true;
         }
     }
