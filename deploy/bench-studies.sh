@@ -23,6 +23,7 @@ bench_workdir studies
 SERVE_PID=""
 cleanup() {
   [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null
+  [ -n "${BENCH_KEEP_LOG:-}" ] && cp "$WORK/serve.log" "$BENCH_KEEP_LOG" 2>/dev/null
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -95,7 +96,7 @@ cpu = (float(cpu1) - float(cpu0)) / max(1, len(reported))
 pct = lambda p: delays[min(len(delays) - 1, int(round(p * (len(delays) - 1))))] if delays else float("nan")
 print(f"== result ({studies} studies x 90 instances over {associations} associations, embedded `ampacds serve`)")
 print(f"   reports: {len(reported)}; first instance sent to last report stored: {last:.1f} s = {60 * len(reported) / last:.1f} studies/min")
-print(f"   series complete (last instance stored) to report stored: p50 {pct(0.5):.2f} s, p95 {pct(0.95):.2f} s, max {delays[-1] if delays else float('nan'):.2f} s")
+print(f"   series complete (last instance stored) to report stored: min {delays[0] if delays else float('nan'):.2f} s, p50 {pct(0.5):.2f} s, p95 {pct(0.95):.2f} s, max {delays[-1] if delays else float('nan'):.2f} s")
 if quantified:
     print(f"   quantification per run (its own log): median {statistics.median(quantified) / 1000:.2f} s")
 print(f"   CPU per study, whole process (Intake + Quantification + Prediction + Reporting): {cpu:.2f} s; peak RSS {rss} MB")
