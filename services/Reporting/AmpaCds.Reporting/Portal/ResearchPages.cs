@@ -14,10 +14,15 @@ public sealed class ResearchPages(ResearchAnalysisStore store, PortalPageContext
     {
         var page = pages.For(context);
         var analyses = await store.ListAsync(ResearchLimits.MaxListLimit, context.RequestAborted);
-        ResearchAnalysisRecord? current = null;
-        if (analysisId is not null)
+        // The page shows the description and the table from the result JSON; the plots come by URL, so their images are not read here.
+        ResearchAnalysisInfo? current;
+        if (analysisId is null)
         {
-            current = Guid.TryParse(analysisId, out var id) ? await store.GetAsync(id, context.RequestAborted) : null;
+            current = analyses.Count > 0 ? analyses[0] : null;
+        }
+        else
+        {
+            current = Guid.TryParse(analysisId, out var id) ? await store.InfoAsync(id, context.RequestAborted) : null;
             if (current is null)
             {
                 return await renderer.PageAsync<MessagePage>(new Dictionary<string, object?>
@@ -28,18 +33,14 @@ public sealed class ResearchPages(ResearchAnalysisStore store, PortalPageContext
                 }, StatusCodes.Status404NotFound);
             }
         }
-        else if (analyses.Count > 0)
-        {
-            current = await store.GetAsync(analyses[0].Id, context.RequestAborted);
-        }
 
         ResearchHeadline? headline = null;
         string? unreadable = null;
-        if (current is not null)
+        if (current is not null && await store.ResultJsonAsync(current.Id, context.RequestAborted) is { } resultJson)
         {
             try
             {
-                headline = ResearchHeadline.Parse(current.ResultJson);
+                headline = ResearchHeadline.Parse(resultJson);
             }
             catch (ResearchAnalysisException error)
             {
@@ -49,7 +50,7 @@ public sealed class ResearchPages(ResearchAnalysisStore store, PortalPageContext
         return await renderer.PageAsync<ResearchPage>(new Dictionary<string, object?>
         {
             [nameof(ResearchPage.Page)] = page,
-            [nameof(ResearchPage.View)] = new ResearchView(current?.Info, headline, unreadable, analyses),
+            [nameof(ResearchPage.View)] = new ResearchView(current, headline, unreadable, analyses),
         });
     }
 

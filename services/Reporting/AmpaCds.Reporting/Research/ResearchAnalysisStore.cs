@@ -30,20 +30,20 @@ public sealed class ResearchAnalysisStore(ReportingDbContext db, TimeProvider cl
     }
 
     /// <summary>Newest first; <paramref name="limit"/> 0 or less is the default, and it is capped.</summary>
-    public async Task<IReadOnlyList<ResearchAnalysisInfo>> ListAsync(int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ResearchAnalysisInfo>> ListAsync(int limit, CancellationToken cancellationToken)
     {
         var take = limit <= 0 ? ResearchLimits.DefaultListLimit : Math.Min(limit, ResearchLimits.MaxListLimit);
-        var rows = await db.ResearchAnalyses.AsNoTracking()
-            .OrderByDescending(row => row.PublishedAtUtcTicks).ThenBy(row => row.Id)
-            .Select(row => new { row.Id, row.Title, row.CohortSha256, row.PublishedBy, row.PublishedAtUtcTicks })
-            .Take(take).ToListAsync(cancellationToken);
-        var ids = rows.Select(row => row.Id).ToList();
-        var plots = (await db.ResearchPlots.AsNoTracking().Where(plot => ids.Contains(plot.AnalysisId))
-                .Select(plot => new { plot.AnalysisId, plot.Name, plot.Position }).ToListAsync(cancellationToken))
-            .OrderBy(plot => plot.Position).ToLookup(plot => plot.AnalysisId, plot => plot.Name);
-        return [.. rows.Select(row => new ResearchAnalysisInfo(row.Id, row.Title, row.CohortSha256, row.PublishedBy,
-            new DateTimeOffset(row.PublishedAtUtcTicks, TimeSpan.Zero), [.. plots[row.Id]]))];
+        return InfosAsync(db.ResearchAnalyses.AsNoTracking().OrderByDescending(row => row.PublishedAtUtcTicks).ThenBy(row => row.Id).Take(take),
+            cancellationToken);
     }
+
+    /// <summary>One analysis' description without its content (no plot images read), or null.</summary>
+    public async Task<ResearchAnalysisInfo?> InfoAsync(Guid id, CancellationToken cancellationToken) =>
+        (await InfosAsync(db.ResearchAnalyses.AsNoTracking().Where(row => row.Id == id), cancellationToken)).SingleOrDefault();
+
+    /// <summary>The result JSON as published, or null.</summary>
+    public async Task<string?> ResultJsonAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.ResearchAnalyses.AsNoTracking().Where(row => row.Id == id).Select(row => row.ResultJson).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The analysis with its content, or null when there is none with this id.</summary>
     public async Task<ResearchAnalysisRecord?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -66,6 +66,19 @@ public sealed class ResearchAnalysisStore(ReportingDbContext db, TimeProvider cl
     /// <summary>The summary page as published, or null.</summary>
     public async Task<string?> SummaryHtmlAsync(Guid id, CancellationToken cancellationToken) =>
         await db.ResearchAnalyses.AsNoTracking().Where(row => row.Id == id).Select(row => row.SummaryHtml).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The rows' descriptions and plot names, in the query's order; the content columns are not read.</summary>
+    private async Task<IReadOnlyList<ResearchAnalysisInfo>> InfosAsync(IQueryable<ResearchAnalysisEntity> query, CancellationToken cancellationToken)
+    {
+        var rows = await query.Select(row => new { row.Id, row.Title, row.CohortSha256, row.PublishedBy, row.PublishedAtUtcTicks })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(row => row.Id).ToList();
+        var plots = (await db.ResearchPlots.AsNoTracking().Where(plot => ids.Contains(plot.AnalysisId))
+                .Select(plot => new { plot.AnalysisId, plot.Name, plot.Position }).ToListAsync(cancellationToken))
+            .OrderBy(plot => plot.Position).ToLookup(plot => plot.AnalysisId, plot => plot.Name);
+        return [.. rows.Select(row => new ResearchAnalysisInfo(row.Id, row.Title, row.CohortSha256, row.PublishedBy,
+            new DateTimeOffset(row.PublishedAtUtcTicks, TimeSpan.Zero), [.. plots[row.Id]]))];
+    }
 
     private static ResearchAnalysisInfo Info(ResearchAnalysisEntity row, IReadOnlyList<string> plotNames) =>
         new(row.Id, row.Title, row.CohortSha256, row.PublishedBy, new DateTimeOffset(row.PublishedAtUtcTicks, TimeSpan.Zero), plotNames);
