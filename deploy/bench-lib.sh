@@ -1,4 +1,4 @@
-# Helpers shared by the DICOM benchmarks (deploy/bench-intake.sh, bench-intake-concurrent.sh, bench-studies.sh); sourced.
+# Helpers shared by the benchmarks (deploy/bench-intake.sh, bench-intake-concurrent.sh, bench-studies.sh, bench-studies-distributed.sh); sourced.
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 now() { date +%s.%N; }
 wait_echo() { # AE PORT: poll C-ECHO, at most 30 s
@@ -34,4 +34,23 @@ bench_cleanup() { # trap target: stops every server in PIDS and removes WORK
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
+}
+# Studies per minute (bench-studies.sh, bench-studies-distributed.sh):
+bench_simulate_studies() { # CLI FOLDER N: N simulated studies, seeds 1-N, each its own patient, two at a time
+  seq 1 "$3" | xargs -P 2 -I{} sh -c "$1 simulate --seed {} --out '$2/{}' >/dev/null"
+}
+bench_send_studies() { # PORT FOLDER N ASSOCIATIONS: storescu, one study per association, ASSOCIATIONS at a time
+  seq 1 "$3" | xargs -P "$4" -I{} sh -c \
+    "storescu -aec AMPACDS +sd +sp '*.dcm' 127.0.0.1 $1 '$2/{}' >'$2/send-{}.log' 2>&1 || echo 'storescu failed for study {}' >&2"
+}
+bench_stamp() { # stdin to stdout, each line prefixed with the unix time it arrived
+  /usr/bin/python3 -u -c 'import sys, time
+for line in sys.stdin:
+    sys.stdout.write(f"{time.time():.3f} {line}"); sys.stdout.flush()'
+}
+bench_wait_reports() { # LOG N TIMEOUT: until LOG has N "Report version ... stored" lines, at most TIMEOUT seconds
+  for _ in $(seq 1 "$3"); do
+    [ "$(grep -c 'Report version .* stored' "$1" || true)" -ge "$2" ] && return 0
+    sleep 1
+  done
 }

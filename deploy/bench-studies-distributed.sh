@@ -27,7 +27,7 @@ TAILS=()
 cleanup() {
   for pid in "${TAILS[@]}"; do kill "$pid" 2>/dev/null || true; done
   deploy/run-local.sh stop >/dev/null 2>&1 || true
-  [ -n "${BENCH_KEEP_LOG:-}" ] && mkdir -p "$BENCH_KEEP_LOG" && cp "$AMPACDS_STATE"/logs/*.log "$WORK"/send-1.log "$BENCH_KEEP_LOG"/ 2>/dev/null
+  [ -n "${BENCH_KEEP_LOG:-}" ] && mkdir -p "$BENCH_KEEP_LOG" && cp "$AMPACDS_STATE"/logs/*.log "$WORK"/studies/send-1.log "$BENCH_KEEP_LOG"/ 2>/dev/null
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -37,7 +37,7 @@ echo "== build (Release) and $STUDIES simulated studies (ampacds simulate, seeds
 dotnet build AmpaCds.sln -c Release -nologo -v q >"$WORK/build.log" 2>&1 \
   || { echo "bench-studies-distributed: build failed:" >&2; grep -E 'error' "$WORK/build.log" | head -20 >&2; exit 1; }
 CLI="dotnet $ROOT/services/Cli/AmpaCds.Cli/bin/Release/net10.0/ampacds.dll"
-seq 1 "$STUDIES" | xargs -P 2 -I{} sh -c "$CLI simulate --seed {} --out '$WORK/studies/{}' >/dev/null"
+bench_simulate_studies "$CLI" "$WORK/studies" "$STUDIES"
 
 echo "== deploy/run-local.sh start (state $AMPACDS_STATE, broker $AMPACDS_RABBITMQ_PORT, database $AMPACDS_POSTGRES_PORT)"
 AMPACDS_SKIP_BUILD=1 deploy/run-local.sh start >"$WORK/run-local.log" 2>&1 || { cat "$WORK/run-local.log" >&2; exit 1; }
@@ -50,25 +50,19 @@ done
 for service in "${!PID[@]}"; do CPU0[$service]=$(cpu_ticks "${PID[$service]}"); done
 # Intake's and Reporting's log lines stamped as they are written (tail follows with inotify), so a study's completion
 # and its report can be matched across the two processes.
-STAMP='import sys, time
-for line in sys.stdin:
-    sys.stdout.write(f"{time.time():.3f} {line}"); sys.stdout.flush()'
 LOGS="$AMPACDS_STATE/logs"
 for service in Intake Reporting; do
-  tail -n0 -F "$LOGS/$service.log" 2>/dev/null | /usr/bin/python3 -u -c "$STAMP" >"$WORK/$service.stamped" &
+  # $! is tail itself (not a pipeline's last part), so stopping it ends the stamping too.
+  tail -n0 -F "$LOGS/$service.log" 2>/dev/null > >(bench_stamp >"$WORK/$service.stamped") &
   TAILS+=($!)
 done
 sleep 1
 
 echo "== sending over $ASSOCIATIONS concurrent associations"
 T0=$(date +%s.%N)
-seq 1 "$STUDIES" | xargs -P "$ASSOCIATIONS" -I{} sh -c \
-  "storescu -aec AMPACDS +sd +sp '*.dcm' 127.0.0.1 11112 '$WORK/studies/{}' >'$WORK/send-{}.log' 2>&1 || echo 'storescu failed for study {}' >&2"
+bench_send_studies 11112 "$WORK/studies" "$STUDIES" "$ASSOCIATIONS"
 echo "   all instances sent after $(/usr/bin/python3 -c "import time; print(f'{time.time() - $T0:.1f}')") s; waiting for $STUDIES reports"
-for _ in $(seq 1 "$TIMEOUT"); do
-  [ "$(grep -c 'Report version .* stored' "$LOGS/Reporting.log" || true)" -ge "$STUDIES" ] && break
-  sleep 1
-done
+bench_wait_reports "$LOGS/Reporting.log" "$STUDIES" "$TIMEOUT"
 HZ=$(getconf CLK_TCK)
 SERVICE_LINES=""
 for service in Intake Quantification Prediction Reporting; do
@@ -76,32 +70,16 @@ for service in Intake Quantification Prediction Reporting; do
   rss=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/${PID[$service]}/status")
   SERVICE_LINES+="$service $ticks $rss;"
 done
-/usr/bin/python3 - "$WORK/Intake.stamped" "$WORK/Reporting.stamped" "$T0" "$STUDIES" "$ASSOCIATIONS" "$HZ" "$SERVICE_LINES" <<'PY'
-import re, sys
-intake, reporting, t0, studies, associations, hz, services = sys.argv[1:]
-t0, studies, hz = float(t0), int(studies), int(hz)
-def stamped(path, pattern):
-    found = {}
-    for line in open(path, encoding="utf-8", errors="replace"):
-        stamp, _, text = line.partition(" ")
-        if m := re.search(pattern, text):
-            found.setdefault(m.group(1), float(stamp))
-    return found
-announced = stamped(intake, r"announced as run ([0-9a-f-]+)")
-reported = stamped(reporting, r"Report version \d+ of run ([0-9a-f-]+) stored")
-delays = sorted(reported[run] - announced[run] for run in reported if run in announced)
-if len(reported) < studies:
-    print(f"bench-studies-distributed: only {len(reported)} of {studies} reports arrived", file=sys.stderr)
-last = max(reported.values()) - t0 if reported else float("nan")
-pct = lambda p: delays[min(len(delays) - 1, int(round(p * (len(delays) - 1))))] if delays else float("nan")
-print(f"== result ({studies} studies x 90 instances over {associations} associations, distributed shape: 4 processes, RabbitMQ, PostgreSQL, TLS)")
-print(f"   reports: {len(reported)}; first instance sent to last report stored: {last:.1f} s = {60 * len(reported) / last:.1f} studies/min")
-if delays:
-    print(f"   series complete to report stored: min {delays[0]:.2f} s, p50 {pct(0.5):.2f} s, p95 {pct(0.95):.2f} s, max {delays[-1]:.2f} s")
+REPORTS=$(grep -c 'Report version .* stored' "$LOGS/Reporting.log" || true)
+echo "== result ($STUDIES studies x 90 instances over $ASSOCIATIONS associations, distributed shape: 4 processes, RabbitMQ, PostgreSQL, TLS)"
+/usr/bin/python3 deploy/bench-studies-timing.py "$WORK/Intake.stamped" "$WORK/Reporting.stamped" "$T0" "$STUDIES"
+/usr/bin/python3 - "$HZ" "$REPORTS" "$SERVICE_LINES" <<'PY'
+import sys
+hz, reports, services = int(sys.argv[1]), max(1, int(sys.argv[2])), sys.argv[3]
 total = 0.0
 for entry in filter(None, services.split(";")):
     name, ticks, rss = entry.split()
-    cpu = int(ticks) / hz / max(1, len(reported))
+    cpu = int(ticks) / hz / reports
     total += cpu
     print(f"   {name:15s} CPU per study {cpu:.2f} s, peak RSS {rss} MB")
 print(f"   all services     CPU per study {total:.2f} s")

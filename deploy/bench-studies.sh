@@ -36,7 +36,7 @@ dotnet build -c Release -nologo -v q -p:UseArtifactsOutput=true -p:ArtifactsPath
 CLI="dotnet $ARTIFACTS/bin/AmpaCds.Cli/release/ampacds.dll"
 
 echo "== $STUDIES simulated studies (ampacds simulate, seeds 1-$STUDIES)"
-seq 1 "$STUDIES" | xargs -P 2 -I{} sh -c "$CLI simulate --seed {} --out '$WORK/studies/{}' >/dev/null"
+bench_simulate_studies "$CLI" "$WORK/studies" "$STUDIES"
 echo "   $(find "$WORK/studies" -name '*.dcm' | wc -l) instances"
 
 echo "== quantification alone: ampacds quantify on study 1 (one process; CPU s and peak RSS)"
@@ -53,11 +53,8 @@ echo "   $Q_CPU CPU s, peak RSS $Q_RSS MB, $Q_WALL s wall"
 
 echo "== ampacds serve (embedded), every log line stamped on arrival"
 DICOM=$(free_port); GRPC=$(free_port); HTTP=$(free_port)
-STAMP='import sys, time
-for line in sys.stdin:
-    sys.stdout.write(f"{time.time():.3f} {line}"); sys.stdout.flush()'
 $CLI serve --data "$WORK/data" --dicom-port "$DICOM" --grpc-port "$GRPC" --http-port "$HTTP" \
-  > >(/usr/bin/python3 -u -c "$STAMP" >"$WORK/serve.log") 2>&1 &
+  > >(bench_stamp >"$WORK/serve.log") 2>&1 &
 SERVE_PID=$!
 for _ in $(seq 1 600); do echoscu -aec AMPACDS 127.0.0.1 "$DICOM" >/dev/null 2>&1 && break; sleep 0.2; done
 wait_idle "$SERVE_PID"
@@ -65,43 +62,17 @@ CPU0=$(cpu_seconds "$SERVE_PID")
 
 echo "== sending over $ASSOCIATIONS concurrent associations"
 T0=$(date +%s.%N)
-seq 1 "$STUDIES" | xargs -P "$ASSOCIATIONS" -I{} sh -c \
-  "storescu -aec AMPACDS +sd +sp '*.dcm' 127.0.0.1 $DICOM '$WORK/studies/{}' >'$WORK/send-{}.log' 2>&1 || echo 'storescu failed for study {}' >&2"
+bench_send_studies "$DICOM" "$WORK/studies" "$STUDIES" "$ASSOCIATIONS"
 T_SENT=$(date +%s.%N)
 echo "   all instances sent after $(echo "$T_SENT - $T0" | bc -l | xargs printf '%.1f') s; waiting for $STUDIES reports"
-for _ in $(seq 1 "$TIMEOUT"); do
-  [ "$(grep -c 'Report version .* stored' "$WORK/serve.log" || true)" -ge "$STUDIES" ] && break
-  sleep 1
-done
+bench_wait_reports "$WORK/serve.log" "$STUDIES" "$TIMEOUT"
 CPU1=$(cpu_seconds "$SERVE_PID")
 RSS=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVE_PID/status")
-/usr/bin/python3 - "$WORK/serve.log" "$T0" "$STUDIES" "$CPU0" "$CPU1" "$RSS" "$Q_CPU" "$Q_RSS" "$ASSOCIATIONS" <<'PY'
-import re, statistics, sys
-log, t0, studies, cpu0, cpu1, rss, q_cpu, q_rss, associations = sys.argv[1:]
-t0, studies = float(t0), int(studies)
-announced, reported, quantified = {}, {}, []
-for line in open(log, encoding="utf-8", errors="replace"):
-    stamp, _, text = line.partition(" ")
-    if m := re.search(r"announced as run ([0-9a-f-]+)", text):
-        announced.setdefault(m.group(1), float(stamp))
-    elif m := re.search(r"Report version \d+ of run ([0-9a-f-]+) stored", text):
-        reported.setdefault(m.group(1), float(stamp))
-    elif m := re.search(r"Run \S+ quantified in ([\d.]+) ms", text):
-        quantified.append(float(m.group(1)))
-delays = sorted(reported[run] - announced[run] for run in reported if run in announced)
-if len(reported) < studies:
-    print(f"bench-studies: only {len(reported)} of {studies} reports arrived", file=sys.stderr)
-last = max(reported.values()) - t0 if reported else float("nan")
-cpu = (float(cpu1) - float(cpu0)) / max(1, len(reported))
-pct = lambda p: delays[min(len(delays) - 1, int(round(p * (len(delays) - 1))))] if delays else float("nan")
-print(f"== result ({studies} studies x 90 instances over {associations} associations, embedded `ampacds serve`)")
-print(f"   reports: {len(reported)}; first instance sent to last report stored: {last:.1f} s = {60 * len(reported) / last:.1f} studies/min")
-print(f"   series complete (last instance stored) to report stored: min {delays[0] if delays else float('nan'):.2f} s, p50 {pct(0.5):.2f} s, p95 {pct(0.95):.2f} s, max {delays[-1] if delays else float('nan'):.2f} s")
-if quantified:
-    print(f"   quantification per run (its own log): median {statistics.median(quantified) / 1000:.2f} s")
-print(f"   CPU per study, whole process (Intake + Quantification + Prediction + Reporting): {cpu:.2f} s; peak RSS {rss} MB")
-print(f"   quantification alone (ampacds quantify, one study, process start and template included): {q_cpu} CPU s, peak RSS {q_rss} MB")
-PY
+REPORTS=$(grep -c 'Report version .* stored' "$WORK/serve.log" || true)
+echo "== result ($STUDIES studies x 90 instances over $ASSOCIATIONS associations, embedded \`ampacds serve\`)"
+/usr/bin/python3 deploy/bench-studies-timing.py "$WORK/serve.log" "$WORK/serve.log" "$T0" "$STUDIES"
+echo "   CPU per study, whole process (Intake + Quantification + Prediction + Reporting): $(echo "($CPU1 - $CPU0) / ($REPORTS + ($REPORTS == 0))" | bc -l | xargs printf '%.2f') s; peak RSS $RSS MB"
+echo "   quantification alone (ampacds quantify, one study, process start and template included): $Q_CPU CPU s, peak RSS $Q_RSS MB"
 echo "== where the time went (the process's own /metrics: mean seconds per run of each stage, and group commit)"
 /usr/bin/python3 - "http://127.0.0.1:$HTTP/metrics" <<'PY'
 import re, sys, urllib.request
