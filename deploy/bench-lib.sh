@@ -43,6 +43,12 @@ bench_send_studies() { # PORT FOLDER N ASSOCIATIONS: storescu, one study per ass
   seq 1 "$3" | xargs -P "$4" -I{} sh -c \
     "storescu -aec AMPACDS +sd +sp '*.dcm' 127.0.0.1 $1 '$2/{}' >'$2/send-{}.log' 2>&1 || echo 'storescu failed for study {}' >&2"
 }
+bench_rss_sample() { # OUT PID...: appends "<unix seconds> <pid> <VmRSS kB>" for each PID every 0.5 s; run in the background
+  local out=$1 pid; shift
+  while sleep 0.5; do
+    for pid in "$@"; do awk -v t="$(date +%s.%N)" -v p="$pid" '/^VmRSS/ {print t, p, $2}' "/proc/$pid/status" 2>/dev/null || true; done
+  done >>"$out"
+}
 bench_stamp() { # stdin to stdout, each line prefixed with the unix time it arrived
   /usr/bin/python3 -u -c 'import sys, time
 for line in sys.stdin:

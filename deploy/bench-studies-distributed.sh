@@ -56,6 +56,8 @@ for service in Intake Reporting; do
   tail -n0 -F "$LOGS/$service.log" 2>/dev/null > >(bench_stamp >"$WORK/$service.stamped") &
   TAILS+=($!)
 done
+bench_rss_sample "$WORK/rss.samples" "${PID[@]}" &
+TAILS+=($!)
 sleep 1
 
 echo "== sending over $ASSOCIATIONS concurrent associations"
@@ -84,4 +86,6 @@ for entry in filter(None, services.split(";")):
     print(f"   {name:15s} CPU per study {cpu:.2f} s, peak RSS {rss} MB")
 print(f"   all services     CPU per study {total:.2f} s")
 PY
+/usr/bin/python3 deploy/bench-rss-trace.py "$WORK/rss.samples" "$WORK/Reporting.stamped" \
+  Intake="${PID[Intake]}" Quantification="${PID[Quantification]}" Prediction="${PID[Prediction]}" Reporting="${PID[Reporting]}"
 echo "   machine load at the end: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min), $(nproc) cores"

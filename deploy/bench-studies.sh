@@ -22,6 +22,7 @@ bench_require bench-studies storescu echoscu bc /usr/bin/python3
 bench_workdir studies
 SERVE_PID=""
 cleanup() {
+  [ -n "${SAMPLER_PID:-}" ] && kill "$SAMPLER_PID" 2>/dev/null
   [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null
   [ -n "${BENCH_KEEP_LOG:-}" ] && cp "$WORK/serve.log" "$BENCH_KEEP_LOG" 2>/dev/null
   rm -rf "$WORK"
@@ -59,6 +60,8 @@ SERVE_PID=$!
 for _ in $(seq 1 600); do echoscu -aec AMPACDS 127.0.0.1 "$DICOM" >/dev/null 2>&1 && break; sleep 0.2; done
 wait_idle "$SERVE_PID"
 CPU0=$(cpu_seconds "$SERVE_PID")
+bench_rss_sample "$WORK/rss.samples" "$SERVE_PID" &
+SAMPLER_PID=$!
 
 echo "== sending over $ASSOCIATIONS concurrent associations"
 T0=$(date +%s.%N)
@@ -72,6 +75,7 @@ REPORTS=$(grep -c 'Report version .* stored' "$WORK/serve.log" || true)
 echo "== result ($STUDIES studies x 90 instances over $ASSOCIATIONS associations, embedded \`ampacds serve\`)"
 /usr/bin/python3 deploy/bench-studies-timing.py "$WORK/serve.log" "$WORK/serve.log" "$T0" "$STUDIES"
 echo "   CPU per study, whole process (Intake + Quantification + Prediction + Reporting): $(echo "($CPU1 - $CPU0) / ($REPORTS + ($REPORTS == 0))" | bc -l | xargs printf '%.2f') s; peak RSS $RSS MB"
+/usr/bin/python3 deploy/bench-rss-trace.py "$WORK/rss.samples" "$WORK/serve.log" "ampacds serve=$SERVE_PID"
 echo "   quantification alone (ampacds quantify, one study, process start and template included): $Q_CPU CPU s, peak RSS $Q_RSS MB"
 echo "== where the time went (the process's own /metrics: mean seconds per run of each stage, and group commit)"
 /usr/bin/python3 - "http://127.0.0.1:$HTTP/metrics" <<'PY'
