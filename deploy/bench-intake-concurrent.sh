@@ -122,7 +122,7 @@ LABELS=(storescp orthanc intake floor)
 declare -A AE=([storescp]=STORESCP [orthanc]=ORTHANC [intake]=AMPACDS [floor]=FLOOR)
 declare -A PORT=([storescp]=$SCP_PORT [orthanc]=$OR_DICOM [intake]=$IN_DICOM [floor]=$FLOOR_PORT)
 SUMMARY=()
-JIT_TIMED=0
+JIT_TIMED=0 INTAKE_TICKS=0 INTAKE_SENT=0
 for n in $COUNTS; do
   echo "== $n association(s) x $((TOTAL / n)) instances: warm-up, then $RUNS interleaved rounds"
   for label in "${LABELS[@]}"; do send_parallel "${AE[$label]}" "${PORT[$label]}" "n$n-warmup" "$n" >/dev/null; done
@@ -132,10 +132,11 @@ for n in $COUNTS; do
     line=""
     for i in 0 1 2 3; do
       label=${LABELS[$(((i + run) % 4))]}
-      [ "$label" = intake ] && before=$(jit_methods)
+      [ "$label" = intake ] && { before=$(jit_methods); ticks0=$(awk '{print $14 + $15}' "/proc/$INTAKE_PID/stat"); }
       t=$(send_parallel "${AE[$label]}" "${PORT[$label]}" "n$n-$run" "$n")
       TIMES[$label]+="$t "
-      [ "$label" = intake ] && JIT_TIMED=$((JIT_TIMED + $(jit_methods) - before))
+      [ "$label" = intake ] && { sleep 0.5; JIT_TIMED=$((JIT_TIMED + $(jit_methods) - before))
+        INTAKE_TICKS=$((INTAKE_TICKS + $(awk '{print $14 + $15}' "/proc/$INTAKE_PID/stat") - ticks0)); INTAKE_SENT=$((INTAKE_SENT + (TOTAL / n) * n)); }
       line+=$(printf '%s %.3f  ' "$label" "$t")
       sleep 2
     done
@@ -156,6 +157,6 @@ STORED=$(find "$WORK/intake" -name '*.dcm' -path '*studies*' | wc -l)
 RSS=$(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$INTAKE_PID/status")
 echo "== result ($TOTAL instances per send, loopback, TCP_NODELAY=1, best and median of $RUNS interleaved rounds; ratio = peer time / Intake time)"
 printf '   %s\n' "${SUMMARY[@]}"
-echo "   Intake compiled $JIT_TIMED methods during its timed rounds (JIT, from its /metrics)"
+echo "   Intake during its timed rounds: $(echo "$INTAKE_TICKS * 1000 / $(getconf CLK_TCK) / $INTAKE_SENT" | bc -l | xargs printf '%.3f') CPU ms per instance (/proc, user + system); $JIT_TIMED methods compiled (JIT, its /metrics)"
 echo "   Intake holds $STORED instance files (expected $EXPECTED); Intake peak RSS (VmHWM) $RSS"
 echo "   machine load at the end: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min), $(nproc) cores"
