@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Runtime.Intrinsics;
 using AmpaCds.Imaging.Geometry;
 
 namespace AmpaCds.Imaging.Registration;
@@ -31,7 +31,7 @@ internal sealed record NormalEquations(double Cost, double[,] Hessian, double[] 
         var kernel = new NormalEquationsKernel(
             samples, moving, (float)state.Alpha, (float)state.Beta,
             [q[0, 0], q[0, 1], q[0, 2], q0.X, q[1, 0], q[1, 1], q[1, 2], q0.Y, q[2, 0], q[2, 1], q[2, 2], q0.Z]);
-        var total = new Vector<double>[NormalEquationsKernel.Length];
+        var total = new Vector256<double>[NormalEquationsKernel.Length];
         int blocks = (samples.Count + BlockSize - 1) / BlockSize;
         if (blocks <= 2)
         {
@@ -41,13 +41,13 @@ internal sealed record NormalEquations(double Cost, double[,] Hessian, double[] 
         else
         {
             // One partial sum per block, added in block order: the result does not depend on which thread ran which block.
-            var partials = new Vector<double>[blocks][];
+            var partials = new Vector256<double>[blocks][];
             Parallel.For(0, blocks, block =>
             {
-                partials[block] = new Vector<double>[NormalEquationsKernel.Length];
+                partials[block] = new Vector256<double>[NormalEquationsKernel.Length];
                 kernel.Accumulate(block * BlockSize, Math.Min(samples.Count, (block + 1) * BlockSize), partials[block]);
             });
-            foreach (Vector<double>[] partial in partials)
+            foreach (Vector256<double>[] partial in partials)
             {
                 for (int i = 0; i < total.Length; i++)
                 {

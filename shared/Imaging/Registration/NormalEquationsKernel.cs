@@ -1,112 +1,132 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace AmpaCds.Imaging.Registration;
 
 /// <summary>
-/// The per-sample work of <see cref="NormalEquations"/>: Jᵀ·J (upper triangle), Jᵀ·r, Σr² and the inside count.
-/// It was the registration's hot spot (about half of a study's CPU). Row r of Jᵀ·J is added as whole
-/// <see cref="Vector{T}"/> chunks, starting from the chunk that holds column r; every accumulator still receives
-/// the same products, added in the same sample order, as a scalar loop gives it (multiply, then add: never fused).
+/// The per-sample work of <see cref="NormalEquations"/>: Jᵀ·J (upper triangle), Jᵀ·r and Σr², the registration's hot spot.
+/// Samples go in batches: first each sample's Jacobian row is written as 16 lanes (the 14 entries, the residual, a zero),
+/// then for every 4-lane chunk of that row up to eight accumulators (one per row r ≤ the chunk's last column, plus the
+/// residual) run over the batch in registers, sharing one load of the chunk. Every accumulated value still receives the
+/// same products, added in the same sample order, as a scalar loop gives it (multiply, then add: never fused), so the
+/// results are bit for bit those of the scalar sums. Vector256 is a hardware type on x64 (AVX); elsewhere .NET emulates it.
 /// </summary>
 internal sealed class NormalEquationsKernel(FixedSamples samples, MovingImage moving, float alpha, float beta, double[] q)
 {
     public const int P = RegistrationState.ParameterCount;
 
-    private static readonly int Width = Vector<double>.Count;
+    /// <summary>Accumulator [16·chunk + lane] = Σ j[lane]·j[4·chunk .. 4·chunk + 3]; lane 14 is the residual, lane 15 of chunk 3 the inside count.</summary>
+    public const int Length = 4 * Lanes;
 
-    /// <summary>Chunks that hold one padded Jacobian row (the padding is zero and never read back).</summary>
-    private static readonly int Chunks = (P + Width - 1) / Width;
+    private const int Lanes = 16;
+    private const int ResidualLane = 14;
+    private const int Batch = 64;
 
-    /// <summary>Hessian chunks, then gradient chunks, then one chunk whose first two lanes are Σr² and the inside count.</summary>
-    public static readonly int Length = HessianChunks() + Chunks + 1;
+    /// <summary>(chunk, lanes) of each pass: rows whose upper triangle reaches into the chunk, and the residual; at most eight.</summary>
+    private static readonly (int Chunk, int[] Lanes)[] Passes =
+    [
+        (0, [0, 1, 2, 3, ResidualLane]),
+        (1, [0, 1, 2, 3, 4, 5, 6, 7]), (1, [ResidualLane]),
+        (2, [0, 1, 2, 3, 4, 5, 6, 7]), (2, [8, 9, 10, 11, ResidualLane]),
+        (3, [0, 1, 2, 3, 4, 5, 6, 7]), (3, [8, 9, 10, 11, 12, 13, ResidualLane]),
+    ];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Accumulate(int start, int end, Vector<double>[] accumulators)
+    public void Accumulate(int start, int end, Vector256<double>[] accumulators)
     {
         float[] xs = samples.X, ys = samples.Y, zs = samples.Z, fs = samples.Value;
         double q00 = q[0], q01 = q[1], q02 = q[2], q03 = q[3], q10 = q[4], q11 = q[5], q12 = q[6], q13 = q[7];
         double q20 = q[8], q21 = q[9], q22 = q[10], q23 = q[11];
-        Span<double> j = stackalloc double[Chunks * Width];
-        j.Clear();
-        ReadOnlySpan<Vector<double>> row = MemoryMarshal.Cast<double, Vector<double>>(j);
-        Span<Vector<double>> acc = accumulators;
-        int gradientStart = Length - Chunks - 1;
-        double cost = 0, inside = 0;
-        for (int n = start; n < end; n++)
+        Span<Vector256<double>> rows = stackalloc Vector256<double>[Batch * 4];
+        double inside = 0;
+        for (int first = start; first < end; first += Batch)
         {
-            double x = xs[n], y = ys[n], z = zs[n];
-            bool isInside = moving.Sample(
-                q00 * x + q01 * y + q02 * z + q03,
-                q10 * x + q11 * y + q12 * z + q13,
-                q20 * x + q21 * y + q22 * z + q23,
-                out float m, out float gx, out float gy, out float gz);
-            double residual = fs[n] - (alpha * m + beta);
-            double ax = -alpha * gx, ay = -alpha * gy, az = -alpha * gz;
-            j[0] = ax * x; j[1] = ax * y; j[2] = ax * z;
-            j[3] = ay * x; j[4] = ay * y; j[5] = ay * z;
-            j[6] = az * x; j[7] = az * y; j[8] = az * z;
-            j[9] = ax; j[10] = ay; j[11] = az;
-            j[12] = -m; j[13] = -1;
-            int t = 0;
-            for (int r = 0; r < P; r++)
+            int count = Math.Min(Batch, end - first);
+            for (int s = 0; s < count; s++)
             {
-                var jr = new Vector<double>(j[r]);
-                for (int c = r / Width; c < Chunks; c++)
+                int n = first + s;
+                double x = xs[n], y = ys[n], z = zs[n];
+                bool isInside = moving.Sample(
+                    q00 * x + q01 * y + q02 * z + q03,
+                    q10 * x + q11 * y + q12 * z + q13,
+                    q20 * x + q21 * y + q22 * z + q23,
+                    out float m, out float gx, out float gy, out float gz);
+                double residual = fs[n] - (alpha * m + beta);
+                double ax = -alpha * gx, ay = -alpha * gy, az = -alpha * gz;
+                rows[4 * s] = Vector256.Create(ax * x, ax * y, ax * z, ay * x);
+                rows[4 * s + 1] = Vector256.Create(ay * y, ay * z, az * x, az * y);
+                rows[4 * s + 2] = Vector256.Create(az * z, ax, ay, az);
+                rows[4 * s + 3] = Vector256.Create(-m, -1, residual, 0);
+                if (isInside)
                 {
-                    acc[t++] += jr * row[c];
+                    inside += 1;
                 }
             }
 
-            var weight = new Vector<double>(residual);
-            for (int c = 0; c < Chunks; c++)
+            foreach ((int chunk, int[] lanes) in Passes)
             {
-                acc[gradientStart + c] += row[c] * weight;
-            }
-
-            cost += residual * residual;
-            if (isInside)
-            {
-                inside += 1;
+                AccumulatePass(rows[..(4 * count)], chunk, lanes, accumulators);
             }
         }
 
-        Span<double> last = MemoryMarshal.Cast<Vector<double>, double>(acc[(Length - 1)..]);
-        last[0] += cost;
-        last[1] += inside;
+        ref double insideSum = ref Unsafe.As<Vector256<double>, double>(ref accumulators[3 * Lanes + 15]);
+        insideSum += inside;
     }
 
     /// <summary>Unpacks the accumulators into the upper triangle (row-major, c ≥ r), the gradient, Σr² and the inside count.</summary>
-    public static (double[] Triangle, double[] Gradient, double Cost, double Inside) Unpack(Vector<double>[] accumulators)
+    public static (double[] Triangle, double[] Gradient, double Cost, double Inside) Unpack(Vector256<double>[] accumulators)
     {
-        ReadOnlySpan<double> flat = MemoryMarshal.Cast<Vector<double>, double>(accumulators);
+        ReadOnlySpan<double> flat = MemoryMarshal.Cast<Vector256<double>, double>(accumulators);
         var triangle = new double[P * (P + 1) / 2];
-        int k = 0, chunk = 0;
+        var gradient = new double[P];
+        int k = 0;
         for (int r = 0; r < P; r++)
         {
-            int first = r / Width;
             for (int c = r; c < P; c++)
             {
-                triangle[k++] = flat[(chunk + c / Width - first) * Width + c % Width];
+                triangle[k++] = flat[Index(r, c)];
             }
 
-            chunk += Chunks - first;
+            gradient[r] = flat[Index(ResidualLane, r)];
         }
 
-        double[] gradient = flat.Slice(chunk * Width, P).ToArray();
-        int tail = (Length - 1) * Width;
-        return (triangle, gradient, flat[tail], flat[tail + 1]);
+        // The residual lane times the residual column (lane 2 of chunk 3) is Σr².
+        return (triangle, gradient, flat[Index(ResidualLane, ResidualLane)], flat[Index(15, 12)]);
     }
 
-    private static int HessianChunks()
+    private static int Index(int lane, int column) => 4 * (Lanes * (column / 4) + lane) + column % 4;
+
+    /// <summary>One chunk against up to eight lanes; fewer lanes repeat the last one, whose copies compute the same sum.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AccumulatePass(ReadOnlySpan<Vector256<double>> rows, int chunk, int[] lanes, Vector256<double>[] accumulators)
     {
-        int count = 0;
-        for (int r = 0; r < P; r++)
+        ReadOnlySpan<double> j = MemoryMarshal.Cast<Vector256<double>, double>(rows);
+        int last = lanes.Length - 1;
+        int r0 = lanes[0], r1 = lanes[Math.Min(1, last)], r2 = lanes[Math.Min(2, last)], r3 = lanes[Math.Min(3, last)];
+        int r4 = lanes[Math.Min(4, last)], r5 = lanes[Math.Min(5, last)], r6 = lanes[Math.Min(6, last)], r7 = lanes[Math.Min(7, last)];
+        Span<Vector256<double>> acc = accumulators.AsSpan(Lanes * chunk, Lanes);
+        Vector256<double> a0 = acc[r0], a1 = acc[r1], a2 = acc[r2], a3 = acc[r3], a4 = acc[r4], a5 = acc[r5], a6 = acc[r6], a7 = acc[r7];
+        for (int s = 0, f = 0; 4 * s < rows.Length; s++, f += Lanes)
         {
-            count += Chunks - r / Width;
+            Vector256<double> v = rows[4 * s + chunk];
+            a0 += Vector256.Create(j[f + r0]) * v;
+            a1 += Vector256.Create(j[f + r1]) * v;
+            a2 += Vector256.Create(j[f + r2]) * v;
+            a3 += Vector256.Create(j[f + r3]) * v;
+            a4 += Vector256.Create(j[f + r4]) * v;
+            a5 += Vector256.Create(j[f + r5]) * v;
+            a6 += Vector256.Create(j[f + r6]) * v;
+            a7 += Vector256.Create(j[f + r7]) * v;
         }
 
-        return count;
+        acc[r0] = a0;
+        acc[r1] = a1;
+        acc[r2] = a2;
+        acc[r3] = a3;
+        acc[r4] = a4;
+        acc[r5] = a5;
+        acc[r6] = a6;
+        acc[r7] = a7;
     }
 }
