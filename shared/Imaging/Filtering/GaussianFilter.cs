@@ -35,26 +35,34 @@ public static class GaussianFilter
         Point3 spacing = volume.Spacing;
         double sigmaMm = fwhmMm / FwhmPerSigma;
         int nx = volume.Nx, ny = volume.Ny, nz = volume.Nz;
-        float[] current = (float[])volume.Data.Clone();
-        float[] scratch = new float[current.Length];
+        // The input is only read; each pass writes every voxel of its target, so the buffers need no zeroing.
+        float[] current = volume.Data, scratch = GC.AllocateUninitializedArray<float>(current.Length);
+        bool owned = false;
+        void Advance()
+        {
+            float[] written = scratch;
+            scratch = owned ? current : GC.AllocateUninitializedArray<float>(current.Length);
+            current = written;
+            owned = true;
+        }
 
         // Axis x: lines are contiguous (stride 1); y: stride nx within each plane; z: stride nx*ny.
         if (Convolve(current, scratch, Kernel(sigmaMm / spacing.X), length: nx, stride: 1, innerCount: 1, outerCount: ny * nz, outerStride: nx))
         {
-            (current, scratch) = (scratch, current);
+            Advance();
         }
 
         if (Convolve(current, scratch, Kernel(sigmaMm / spacing.Y), length: ny, stride: nx, innerCount: nx, outerCount: nz, outerStride: nx * ny))
         {
-            (current, scratch) = (scratch, current);
+            Advance();
         }
 
         if (Convolve(current, scratch, Kernel(sigmaMm / spacing.Z), length: nz, stride: nx * ny, innerCount: nx * ny, outerCount: 1, outerStride: 0))
         {
-            (current, scratch) = (scratch, current);
+            Advance();
         }
 
-        return new Volume(volume.Geometry, current);
+        return new Volume(volume.Geometry, owned ? current : (float[])current.Clone());
     }
 
     /// <summary>Half of a symmetric normalised kernel: element t is the weight at offset ±t; null when negligible.</summary>

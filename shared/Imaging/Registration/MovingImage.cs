@@ -20,31 +20,14 @@ internal sealed class MovingImage
         _nx = smoothed.Nx;
         _ny = smoothed.Ny;
         _nz = smoothed.Nz;
-        _packed = new float[4 * smoothed.Data.Length];
+        // Every element is written below.
+        _packed = GC.AllocateUninitializedArray<float>(4 * smoothed.Data.Length);
 
         // World gradient = L^-T · voxel gradient, where L is the linear part of voxel-to-world.
-        Affine w2v = Geometry.WorldToVoxel;
-        double[,] m = w2v.Linear();
-        float[] data = smoothed.Data;
+        double[,] m = Geometry.WorldToVoxel.Linear();
+        float[] data = smoothed.Data, packed = _packed;
         int nx = _nx, ny = _ny, nz = _nz;
-        Parallel.For(0, nz, k =>
-        {
-            for (int j = 0; j < ny; j++)
-            {
-                for (int i = 0; i < nx; i++)
-                {
-                    int index = i + nx * (j + ny * k);
-                    double di = Difference(data, index, i, nx, 1);
-                    double dj = Difference(data, index, j, ny, nx);
-                    double dk = Difference(data, index, k, nz, nx * ny);
-                    int p = 4 * index;
-                    _packed[p] = data[index];
-                    _packed[p + 1] = (float)(m[0, 0] * di + m[1, 0] * dj + m[2, 0] * dk);
-                    _packed[p + 2] = (float)(m[0, 1] * di + m[1, 1] * dj + m[2, 1] * dk);
-                    _packed[p + 3] = (float)(m[0, 2] * di + m[1, 2] * dj + m[2, 2] * dk);
-                }
-            }
-        });
+        Parallel.For(0, nz, k => PackPlane(data, packed, m, k, nx, ny, nz));
     }
 
     public VolumeGeometry Geometry { get; }
@@ -92,6 +75,41 @@ internal sealed class MovingImage
             + Vector128.Create(w011) * Vector128.LoadUnsafe(ref d, b + sy + sz)
             + Vector128.Create(w111) * Vector128.LoadUnsafe(ref d, b + sy + sz + 4);
         return true;
+    }
+
+    /// <summary>Plane k: the value and its world gradient per voxel; interior voxels skip the border cases of <see cref="Difference"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackPlane(float[] data, float[] packed, double[,] m, int k, int nx, int ny, int nz)
+    {
+        double m00 = m[0, 0], m01 = m[0, 1], m02 = m[0, 2], m10 = m[1, 0], m11 = m[1, 1], m12 = m[1, 2], m20 = m[2, 0], m21 = m[2, 1], m22 = m[2, 2];
+        int plane = nx * ny;
+        for (int j = 0; j < ny; j++)
+        {
+            bool inner = j > 0 && j < ny - 1 && k > 0 && k < nz - 1;
+            for (int i = 0; i < nx; i++)
+            {
+                int index = i + nx * (j + ny * k);
+                double di, dj, dk;
+                if (inner && i > 0 && i < nx - 1)
+                {
+                    di = 0.5 * (data[index + 1] - data[index - 1]);
+                    dj = 0.5 * (data[index + nx] - data[index - nx]);
+                    dk = 0.5 * (data[index + plane] - data[index - plane]);
+                }
+                else
+                {
+                    di = Difference(data, index, i, nx, 1);
+                    dj = Difference(data, index, j, ny, nx);
+                    dk = Difference(data, index, k, nz, plane);
+                }
+
+                int p = 4 * index;
+                packed[p] = data[index];
+                packed[p + 1] = (float)(m00 * di + m10 * dj + m20 * dk);
+                packed[p + 2] = (float)(m01 * di + m11 * dj + m21 * dk);
+                packed[p + 3] = (float)(m02 * di + m12 * dj + m22 * dk);
+            }
+        }
     }
 
     /// <summary>Central difference per voxel step (one-sided at the borders).</summary>
