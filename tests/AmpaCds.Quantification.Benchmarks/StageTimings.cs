@@ -39,8 +39,8 @@ public static class StageTimings
                 var image = timer.Time("assembly and SUV", () => FrameWindow.Sum(FrameAssembler.Assemble(series.Slices), null,
                     options.DynamicWindowStartMinutes, options.DynamicWindowEndMinutes).Scaled(suv.Factor));
                 var registration = timer.Time("registration", () => AffineRegistration.Register(image, reference.Registration));
-                timer.Time("regional statistics", () => RegionalStatistics.Compute(image, registration.TemplateToMoving, reference.Atlas));
-                timer.Time("resampling to the template", () => Resampler.Resample(image, registration.TemplateToMoving, reference.Atlas.Geometry, float.NaN));
+                var map = timer.Time("resampling to the template", () => Resampler.Resample(image, registration.TemplateToMoving, reference.Atlas.Geometry, float.NaN));
+                timer.Time("regional statistics", () => RegionalStatistics.OnAtlasGrid(map, reference.Atlas));
                 var result = timer.Time("whole Quantify (the above and the maps)", () => quantifier.Quantify(series));
                 timer.Time("gzip NIfTI of the suv, suvr, z maps", () => new[] { result.Maps.Suv, result.Maps.Suvr, result.Maps.Z }
                     .Sum(map => map is null ? 0 : NiftiWriter.Encode(map, gzip: true).Length));
