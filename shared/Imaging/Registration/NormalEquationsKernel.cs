@@ -39,6 +39,7 @@ internal sealed class NormalEquationsKernel(FixedSamples samples, MovingImage mo
         double q00 = q[0], q01 = q[1], q02 = q[2], q03 = q[3], q10 = q[4], q11 = q[5], q12 = q[6], q13 = q[7];
         double q20 = q[8], q21 = q[9], q22 = q[10], q23 = q[11];
         Span<Vector256<double>> rows = stackalloc Vector256<double>[Batch * 4];
+        Vector128<float> minusAlpha = Vector128.Create(-alpha);
         double inside = 0;
         for (int first = start; first < end; first += Batch)
         {
@@ -51,12 +52,17 @@ internal sealed class NormalEquationsKernel(FixedSamples samples, MovingImage mo
                     q00 * x + q01 * y + q02 * z + q03,
                     q10 * x + q11 * y + q12 * z + q13,
                     q20 * x + q21 * y + q22 * z + q23,
-                    out float m, out float gx, out float gy, out float gz);
+                    out Vector128<float> sample);
+                float m = sample.ToScalar();
                 double residual = fs[n] - (alpha * m + beta);
-                double ax = -alpha * gx, ay = -alpha * gy, az = -alpha * gz;
-                rows[4 * s] = Vector256.Create(ax * x, ax * y, ax * z, ay * x);
-                rows[4 * s + 1] = Vector256.Create(ay * y, ay * z, az * x, az * y);
-                rows[4 * s + 2] = Vector256.Create(az * z, ax, ay, az);
+
+                // [−α·m, ax, ay, az] with ax = −α·gx in float, as the scalar form; the rows are those products times (x, y, z, 1).
+                Vector128<float> scaled = minusAlpha * sample;
+                Vector256<double> a = Vector256.Create(Vector128.WidenLower(scaled), Vector128.WidenUpper(scaled));
+                Vector256<double> position = Vector256.Create(x, y, z, 1.0);
+                rows[4 * s] = Vector256.Shuffle(a, Vector256.Create(1L, 1, 1, 2)) * Vector256.Shuffle(position, Vector256.Create(0L, 1, 2, 0));
+                rows[4 * s + 1] = Vector256.Shuffle(a, Vector256.Create(2L, 2, 3, 3)) * Vector256.Shuffle(position, Vector256.Create(1L, 2, 0, 1));
+                rows[4 * s + 2] = Vector256.Shuffle(a, Vector256.Create(3L, 1, 2, 3)) * Vector256.Shuffle(position, Vector256.Create(2L, 3, 3, 3));
                 rows[4 * s + 3] = Vector256.Create(-m, -1, residual, 0);
                 if (isInside)
                 {
