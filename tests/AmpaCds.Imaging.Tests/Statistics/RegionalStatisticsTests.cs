@@ -83,6 +83,38 @@ public sealed class RegionalStatisticsTests
     }
 
     [Fact]
+    public void MeasuringTheResampledImageMatchesSamplingThroughTheTransform()
+    {
+        // A moved, noisy image whose field of view cuts off the lower brain, so coverage and NaN handling are exercised too.
+        Affine templateToScanner = Affine.FromRigid(12, -8, 30, 8, -6, 10, Point3.Zero);
+        var scanner = VolumeGeometry.Centred(110, 110, 45, new Point3(2.3, 2.3, 2.2), new Point3(10, -5, 45));
+        Volume image = Resampler.Resample(Atlas.Paint(RegionValues.Typical()), templateToScanner.Inverse(), scanner);
+        var random = new Random(3);
+        for (int i = 0; i < image.Data.Length; i++)
+        {
+            image.Data[i] += (float)(0.1 * random.NextDouble());
+        }
+
+        RegionalStatisticsResult sampled = RegionalStatistics.Compute(image, templateToScanner, Atlas);
+        RegionalStatisticsResult resampled = RegionalStatistics.OnAtlasGrid(Resampler.Resample(image, templateToScanner, Atlas.Geometry, float.NaN), Atlas);
+
+        Assert.InRange(sampled.WholeBrain.Coverage, 0.3, 0.95);
+        foreach (RegionStatistic region in sampled.Regions.Append(sampled.WholeBrain))
+        {
+            RegionStatistic other = resampled[region.Name];
+            Assert.Equal(region.Voxels, other.Voxels);
+            Assert.Equal(region.Coverage, other.Coverage);
+            if (region.Voxels > 0)
+            {
+                // Only the order of the double sums differs.
+                Assert.Equal(region.Mean, other.Mean, 1e-12 * Math.Abs(region.Mean));
+            }
+        }
+
+        Assert.Throws<ArgumentException>(() => RegionalStatistics.OnAtlasGrid(image, Atlas));
+    }
+
+    [Fact]
     public void SuvrAgainstAnAtlasRegion()
     {
         var means = new Dictionary<string, double> { ["cerebellum"] = 2.0, ["putamen"] = 3.0, ["whole_brain"] = 2.5 };

@@ -39,8 +39,9 @@ public sealed class StudyQuantifier(QuantificationReference reference, Quantific
             throw new QuantificationException($"spatial normalisation failed: {registration.QualityReason} (similarity {registration.Similarity:F3})");
         }
 
-        var statistics = RegionalStatistics.Compute(suvImage, registration.TemplateToMoving, reference.Atlas);
+        // One interpolation onto the atlas grid serves the regional means and the maps.
         var suvMap = Resampler.Resample(suvImage, registration.TemplateToMoving, reference.Atlas.Geometry, float.NaN);
+        var statistics = RegionalStatistics.OnAtlasGrid(suvMap, reference.Atlas);
         var correction = CorrectPartialVolume(suvMap, suvImage.Spacing);
         var means = correction is null ? statistics.Means() : CorrectedMeans(correction);
         if (!means.TryGetValue(options.ReferenceRegion, out var referenceMean) || !(referenceMean > 0))
