@@ -46,20 +46,21 @@ CLI="dotnet $ARTIFACTS/bin/AmpaCds.Cli/release/ampacds.dll"
 # One folder per association and round, each series with its own UIDs (seed), Number of Slices 9999 so Intake never
 # completes a series (no quantification in the background while timing).
 SEED=600
-write_set() { # NAME N: N series of TOTAL/N instances under $WORK/NAME/a1..aN
-  local per=$((TOTAL / $2)) a
+write_set() { # NAME N: N series of TOTAL/N instances under $WORK/NAME/a1..aN, two written at a time
+  local per=$((TOTAL / $2)) a pids=()
   for a in $(seq 1 "$2"); do
     SEED=$((SEED + 1))
     $BENCH write-series "$WORK/$1/a$a" "$per" "$SEED" 9999 >/dev/null &
-    [ $((a % 2)) -eq 0 ] && wait
+    pids+=($!)
+    # Waits for its own writers only: once the peers run, a bare `wait` would wait for them too.
+    [ $((a % 2)) -eq 0 ] && { wait "${pids[@]}"; pids=(); }
   done
-  wait
+  [ ${#pids[@]} -eq 0 ] || wait "${pids[@]}"
 }
 echo "== series: $TOTAL instances per send, split over the associations"
 for n in $COUNTS; do
   for run in warmup $(seq 1 "$RUNS"); do write_set "n$n-$run" "$n"; done
 done
-for k in $(seq 1 "$JIT_WARMUP"); do write_set "jit-$k" 4; done
 
 echo "== peers"
 SCP_PORT=$(free_port); OR_DICOM=$(free_port); OR_HTTP=$(free_port); IN_DICOM=$(free_port); IN_GRPC=$(free_port); IN_HTTP=$(free_port)
@@ -108,6 +109,7 @@ jit_methods() { curl -sf "http://127.0.0.1:$IN_HTTP/metrics" | awk '/^system_run
 echo "== Intake warm-up until the JIT settles (at most $JIT_WARMUP sends of 4 x $((TOTAL / 4)), until one compiles < $JIT_QUIET methods)"
 JIT_SENT=0
 for k in $(seq 1 "$JIT_WARMUP"); do
+  write_set "jit-$k" 4 # written only when needed: the warm-up usually stops before the last
   before=$(jit_methods)
   t=$(send_parallel AMPACDS "$IN_DICOM" "jit-$k" 4)
   sleep 1
